@@ -10,7 +10,15 @@ export default tseslint.config(
 		extends: [tseslint.configs.recommended],
 	},
 	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'],
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		...n8nCommunityNodesPlugin.configs.recommended,
+	},
+	{
+		files: ['package.json'],
+		...n8nCommunityNodesPlugin.configs.recommended,
+		languageOptions: {
+			parser: tseslint.parser,
+			parserOptions: { extraFileExtensions: ['.json'] },
+		},
 	},
 );

@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const sessionIdField: INodeProperties = {
+	displayName: 'Session ID',
+	name: 'sessionId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '102aBcD3eFgH4iJkL5mNo6pQ',
+	description:
+		'The ID of an Okta session: the "id" returned by Create Session, or the session ID of a signed-in browser (the value of its "sid" cookie).',
+};
+
+export const NOT_FOUND_SESSION =
+	'No session with this ID exists: it may have expired, been ended, or never existed.';

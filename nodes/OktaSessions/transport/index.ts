@@ -1,0 +1,232 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INode,
+} from 'n8n-workflow';
+
+import { getConnection } from './credentials';
+import type { OktaConnection } from './credentials';
+import { oktaApiError, unreachableError } from './errors';
+import { TOKEN_ERROR_PREFIX } from './oauth';
+import type { ErrorContext } from './errors';
+
+export { getConnection } from './credentials';
+export type { OktaAuthentication, OktaConnection } from './credentials';
+
+export interface OktaRequest {
+	method: IHttpRequestMethods;
+	/** A path below the org, such as `/api/v1/sessions/{id}`, or an absolute URL on the org (paging). */
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+export interface OktaResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+export interface CallContext {
+	itemIndex: number;
+	/** Named in error messages, for example "End Session". */
+	action: string;
+	/** What a 404 means for this call and what to do about it. */
+	notFound?: string;
+	/** Statuses the caller handles itself instead of getting an error. */
+	acceptStatuses?: number[];
+}
+
+// Okta resets its rate-limit windows every minute; waiting longer than that means something else is wrong.
+const RATE_LIMIT_RETRIES = 3;
+const LONGEST_RATE_LIMIT_WAIT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+function parseBody(text: unknown): unknown {
+	if (typeof text !== 'string') return text;
+	if (text.trim() === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (typeof headers !== 'object' || headers === null) return result;
+	for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (value !== undefined && value !== null) result[name.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+/** How long until Okta's window resets, measured on Okta's clock (its Date header) to avoid skew. */
+export function rateLimitWaitMs(headers: Record<string, string>, nowMs: number): number {
+	const resetSeconds = Number(headers['x-rate-limit-reset']);
+	if (!Number.isFinite(resetSeconds)) return 1000;
+	const serverNow = Date.parse(headers.date ?? '');
+	const reference = Number.isFinite(serverNow) ? serverNow : nowMs;
+	return Math.max(resetSeconds * 1000 - reference, 0) + 250;
+}
+
+function redact(text: string, secrets: string[]): string {
+	return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+}
+
+function networkCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function tokenFailure(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+		const message = (current as { message?: unknown }).message;
+		if (typeof message === 'string' && message.includes(TOKEN_ERROR_PREFIX)) {
+			return message.slice(message.indexOf(TOKEN_ERROR_PREFIX));
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function httpCodeOf(error: unknown): number | undefined {
+	const code = Number((error as { httpCode?: unknown })?.httpCode);
+	return Number.isFinite(code) && code > 0 ? code : undefined;
+}
+
+function toOptions(request: OktaRequest, connection: OktaConnection): IHttpRequestOptions {
+	const url = /^https?:\/\//i.test(request.url)
+		? request.url
+		: `${connection.origin}${request.url}`;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		headers: { Accept: 'application/json' },
+		encoding: 'text',
+		returnFullResponse: true,
+		// A 401 must reach n8n for OAuth so that it fetches a new access token and sends again.
+		ignoreHttpStatusErrors:
+			connection.authentication === 'oAuth2' ? { ignore: true, except: [401] } : true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
+	if (request.body !== undefined) {
+		options.body = request.body;
+		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+	}
+	return options;
+}
+
+async function sendOnce(
+	this: IExecuteFunctions,
+	request: OktaRequest,
+	connection: OktaConnection,
+	errorContext: ErrorContext,
+): Promise<OktaResponse> {
+	try {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			connection.credentialType,
+			toOptions(request, connection),
+		)) as { statusCode: number; headers: unknown; body: unknown };
+		return {
+			statusCode: response.statusCode,
+			headers: lowerCaseHeaders(response.headers),
+			body: parseBody(response.body),
+		};
+	} catch (error) {
+		// n8n's own error carries the request, and with it the credential: build a clean one instead.
+		const tokenProblem = tokenFailure(error);
+		if (tokenProblem !== undefined) {
+			const message = `${errorContext.action} failed: ${redact(tokenProblem, connection.secrets)}`;
+			const failure = new NodeApiError(
+				this.getNode(),
+				{ reason: 'access token' },
+				{
+					message,
+					description:
+						'The service-app credential could not get an access token from Okta. Open the credential and check its Okta domain, client ID, private key, key ID and scopes.',
+					itemIndex: errorContext.itemIndex,
+				},
+			);
+			failure.message = message;
+			throw failure;
+		}
+		const status = httpCodeOf(error);
+		if (status !== undefined) {
+			return { statusCode: status, headers: {}, body: undefined };
+		}
+		const failure = unreachableError(connection.origin, networkCode(error), errorContext);
+		const detail = error instanceof Error ? redact(error.message, connection.secrets) : '';
+		if (detail && !failure.message.includes(detail)) {
+			failure.description = `${failure.description} Details: ${detail}`;
+		}
+		throw failure;
+	}
+}
+
+function errorContextFor(node: INode, connection: OktaConnection, call: CallContext): ErrorContext {
+	return {
+		node,
+		itemIndex: call.itemIndex,
+		action: call.action,
+		authentication: connection.authentication,
+		notFound: call.notFound,
+	};
+}
+
+/**
+ * Sends one request to the Okta org of the node's credential and returns Okta's answer, or throws the
+ * single error that describes why it failed. Rate-limited calls wait for Okta's window to reset.
+ */
+export async function oktaApiRequest(
+	this: IExecuteFunctions,
+	request: OktaRequest,
+	call: CallContext,
+	connection?: OktaConnection,
+): Promise<OktaResponse> {
+	const conn = connection ?? (await getConnection.call(this, call.itemIndex));
+	const errorContext = errorContextFor(this.getNode(), conn, call);
+
+	for (let attempt = 0; ; attempt++) {
+		const response = await sendOnce.call(this, request, conn, errorContext);
+		const { statusCode } = response;
+
+		if (statusCode >= 200 && statusCode < 300) {
+			if (typeof response.body === 'string') {
+				throw new NodeApiError(
+					this.getNode(),
+					{ httpCode: String(statusCode) },
+					{
+						message: `${call.action} failed: Okta answered with a body that is not JSON`,
+						description:
+							'Check that the Okta domain in the credential is your Okta org and not a proxy or sign-in page.',
+						httpCode: String(statusCode),
+						itemIndex: call.itemIndex,
+					},
+				);
+			}
+			return response;
+		}
+		if (call.acceptStatuses?.includes(statusCode)) return response;
+
+		if (statusCode === 429 && attempt < RATE_LIMIT_RETRIES) {
+			const wait = rateLimitWaitMs(response.headers, Date.now());
+			if (wait <= LONGEST_RATE_LIMIT_WAIT_MS) {
+				await sleep(wait);
+				continue;
+			}
+		}
+		throw oktaApiError(response, errorContext);
+	}
+}
