@@ -69,11 +69,15 @@ async function resolveLogin(
 	connection: OktaConnection,
 ): Promise<ResolvedUser> {
 	if (login.includes('/')) {
-		throw new NodeOperationError(this.getNode(), `Okta cannot look up the login "${login}"`, {
-			itemIndex,
-			description:
-				'Logins that contain "/" cannot be looked up. Choose "By ID" and give the user ID.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Okta cannot look up the login "${login}" because it contains "/": use By ID instead`,
+			{
+				itemIndex,
+				description:
+					'Logins that contain "/" cannot be looked up. Choose "By ID" and give the user ID.',
+			},
+		);
 	}
 
 	const response = await oktaApiRequest.call(
