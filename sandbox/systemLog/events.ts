@@ -30,7 +30,7 @@ export interface LogEvent {
 		issuer: null;
 		interface: string | null;
 		authenticationStep: number;
-		externalSessionId: string | null;
+		externalSessionId: string;
 	};
 	outcome: { result: string; reason: string | null };
 	securityContext: Record<string, null>;
@@ -111,7 +111,8 @@ export function sessionsCleared(ctx: RequestContext, user: UserRecord): LogEvent
 		legacyEventType: null,
 		actor: principalParty(requirePrincipal(ctx)),
 		target: [userParty(user)],
-		externalSessionId: null,
+		// An API call has no browser session; Okta then names the transaction (`trs…`) instead.
+		externalSessionId: 'trs' + ctx.requestId.slice(0, 22),
 		credentialType: null,
 	});
 }
@@ -122,7 +123,7 @@ interface EventFacts {
 	legacyEventType: string | null;
 	actor: LogParty;
 	target: LogParty[];
-	externalSessionId: string | null;
+	externalSessionId: string;
 	credentialType: string | null;
 }
 
