@@ -1,6 +1,11 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { call, links, manualClock, MINUTE, startSession } from './fixtures';
 
+interface LoggedEvent {
+	eventType: string;
+	actor: { alternateId: string };
+}
+
 describe('the System Log in the sandbox', () => {
 	const clock = manualClock();
 	let sandbox: Sandbox;
@@ -50,7 +55,7 @@ describe('the System Log in the sandbox', () => {
 
 		const reply = await logs({ filter: `target.id eq "${session.userId}"` });
 
-		expect(reply.body.map((event: any) => event.eventType)).toEqual([
+		expect(reply.body.map((event: LoggedEvent) => event.eventType)).toEqual([
 			'user.session.end',
 			'user.session.clear',
 		]);
@@ -87,7 +92,7 @@ describe('the System Log in the sandbox', () => {
 		expect(links(first)[1].rel).toBe('next');
 		expect(empty.body).toEqual([]);
 		expect(links(empty).map((link) => link.rel)).toEqual(['self', 'next']);
-		expect(arrived.body.map((event: any) => event.actor.alternateId)).toEqual([
+		expect(arrived.body.map((event: LoggedEvent) => event.actor.alternateId)).toEqual([
 			'dmitri.petrov@example.com',
 		]);
 	});
@@ -101,7 +106,7 @@ describe('the System Log in the sandbox', () => {
 
 		const reply = await logs({ filter });
 
-		expect(reply.body.map((event: any) => event.eventType)).toEqual([
+		expect(reply.body.map((event: LoggedEvent) => event.eventType)).toEqual([
 			'user.session.start',
 			'user.session.end',
 		]);
@@ -142,7 +147,7 @@ describe('the System Log in the sandbox', () => {
 			until: new Date(start + 2 * MINUTE).toISOString(),
 		});
 
-		expect(reply.body.map((event: any) => event.actor.alternateId)).toEqual([
+		expect(reply.body.map((event: LoggedEvent) => event.actor.alternateId)).toEqual([
 			'bob+contractor@example.com',
 		]);
 	});
