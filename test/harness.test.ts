@@ -365,6 +365,41 @@ describe('runWorkflow', () => {
 		expect(api.seen.map((request) => request.url)).toEqual(['/secure/a', '/token', '/secure/a']);
 	});
 
+	it('starts at a named node and leaves out what comes before and after the slice', async () => {
+		const workflow = probeWorkflow({ path: '={{ "/things/" + $json.id }}' });
+		workflow.nodes.splice(1, 0, {
+			...workflow.nodes[0],
+			id: '0',
+			name: 'Sign In',
+			type: 'n8n-nodes-base.httpRequest',
+		});
+		workflow.nodes.push({
+			...workflow.nodes[0],
+			id: '3',
+			name: 'Summary',
+			type: 'n8n-nodes-base.set',
+		});
+		workflow.connections = {
+			'Manual Trigger': { main: [[{ node: 'Sign In', type: 'main', index: 0 }]] },
+			'Sign In': { main: [[{ node: 'Probe', type: 'main', index: 0 }]] },
+			Probe: { main: [[{ node: 'Summary', type: 'main', index: 0 }]] },
+		};
+
+		const result = await runWorkflow(workflow, {
+			inputItems: [{ id: 'a' }],
+			credentials: { probeKeyApi: { baseUrl, key: 'k-1' } },
+			nodeTypes: [new Probe()],
+			credentialTypes: [new ProbeKeyApi()],
+			loadPackage: false,
+			startAt: 'Probe',
+			stopAfter: 'Probe',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.executionOrder).toEqual(['Probe']);
+		expect(result.jsonOf('Probe')).toEqual([{ id: 'a' }]);
+	});
+
 	it('reports a node type that cannot run in-process', async () => {
 		const workflow = probeWorkflow({ path: '/things/a' });
 		workflow.nodes[1].type = 'n8n-nodes-base.set';

@@ -47,6 +47,13 @@ export interface RunWorkflowOptions {
 	loadPackage?: boolean;
 	/** Name of the trigger to start from when a workflow has several. */
 	trigger?: string;
+	/**
+	 * Start at this node instead, with the input items as its input: nodes before it are left
+	 * out (and need not be loadable), like steps an app has already done itself.
+	 */
+	startAt?: string;
+	/** Leave out every node after this one, such as n8n-nodes-base nodes that cannot load here. */
+	stopAfter?: string;
 }
 
 export interface NodeRun {
@@ -65,7 +72,7 @@ export interface WorkflowRunResult {
 	/** Why the run failed: the error the failing node threw, as thrown. Undefined on success. */
 	error?: Error;
 	failedNode?: string;
-	/** Node names in the order they ran, the stand-in trigger first. */
+	/** Node names in the order they ran, the stand-in trigger first (unless `startAt` was given). */
 	executionOrder: string[];
 	credentials: CredentialStore;
 	/** The engine's own result, for anything not surfaced above. */
@@ -122,6 +129,50 @@ function triggerTask(items: INodeExecutionData[]): ITaskData {
 	};
 }
 
+function mainTargetsOf(workflow: WorkflowJson, nodeName: string): string[] {
+	const outputs = workflow.connections[nodeName]?.[NodeConnectionTypes.Main] ?? [];
+	return outputs.flatMap((connections) => (connections ?? []).map(({ node }) => node));
+}
+
+function reachable(from: string, next: (nodeName: string) => string[]): Set<string> {
+	const seen = new Set([from]);
+	for (const nodeName of seen) for (const target of next(nodeName)) seen.add(target);
+	return seen;
+}
+
+/** The part of a workflow that runs from `start` and ends at `stopAfter`, when given. */
+function sliceOf(workflow: WorkflowJson, start: string, stopAfter?: string): WorkflowJson {
+	for (const name of [start, stopAfter]) {
+		if (name !== undefined && !workflow.nodes.some((node) => node.name === name)) {
+			throw new Error(`The workflow has no node "${name}"`);
+		}
+	}
+
+	let kept = reachable(start, (nodeName) => mainTargetsOf(workflow, nodeName));
+	if (stopAfter !== undefined) {
+		const sourcesOf = (nodeName: string) =>
+			workflow.nodes
+				.filter((node) => mainTargetsOf(workflow, node.name).includes(nodeName))
+				.map((node) => node.name);
+		const before = reachable(stopAfter, sourcesOf);
+		kept = new Set([...kept].filter((nodeName) => before.has(nodeName)));
+	}
+
+	const connections: IConnections = {};
+	for (const [source, byType] of Object.entries(workflow.connections)) {
+		if (!kept.has(source)) continue;
+		const main = (byType[NodeConnectionTypes.Main] ?? []).map((targets) =>
+			(targets ?? []).filter(({ node }) => kept.has(node)),
+		);
+		connections[source] = { [NodeConnectionTypes.Main]: main };
+	}
+	return {
+		...workflow,
+		nodes: workflow.nodes.filter((node) => kept.has(node.name)),
+		connections,
+	};
+}
+
 function childrenOf(
 	workflow: Workflow,
 	trigger: INode,
@@ -143,6 +194,11 @@ function childrenOf(
 			},
 		};
 	});
+}
+
+/** A node started on its own, as n8n starts the first node of a partial run. */
+function startingAt(node: INode, items: INodeExecutionData[]): IExecuteData {
+	return { node, data: { [NodeConnectionTypes.Main]: [items] }, source: null };
 }
 
 function additionalDataFor(
@@ -204,7 +260,7 @@ function nodeRunOf(task: ITaskData, thrown: unknown): NodeRun {
  * trigger's children with the given items, as if the trigger had emitted them.
  */
 export async function runWorkflow(
-	workflowJson: WorkflowJson,
+	exported: WorkflowJson,
 	options: RunWorkflowOptions = {},
 ): Promise<WorkflowRunResult> {
 	const thrown = new Map<string, unknown[]>();
@@ -229,6 +285,11 @@ export async function runWorkflow(
 			: new CredentialStore(options.credentials);
 	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, store);
 
+	const trigger =
+		options.startAt === undefined ? findTrigger(exported, options.trigger) : undefined;
+	const startName = trigger?.name ?? (options.startAt as string);
+	const workflowJson = sliceOf(exported, startName, options.stopAfter);
+
 	const workflow = new Workflow({
 		id: 'harness',
 		name: workflowJson.name ?? 'harness',
@@ -240,16 +301,19 @@ export async function runWorkflow(
 		pinData: workflowJson.pinData,
 	});
 
-	const trigger = findTrigger(workflowJson, options.trigger);
 	const items = toItems(options.inputItems);
 	const runExecutionData = createRunExecutionData({
 		startData: {},
-		resultData: { runData: { [trigger.name]: [triggerTask(items)] } },
-		executionData: { nodeExecutionStack: childrenOf(workflow, trigger, items) },
+		resultData: { runData: trigger ? { [trigger.name]: [triggerTask(items)] } : {} },
+		executionData: {
+			nodeExecutionStack: trigger
+				? childrenOf(workflow, trigger, items)
+				: [startingAt(workflow.getNode(startName) as INode, items)],
+		},
 	});
 
 	const executionId = randomUUID();
-	const executionOrder = [trigger.name];
+	const executionOrder = trigger ? [trigger.name] : [];
 	const workflowData = {
 		id: workflow.id,
 		name: workflow.name,
