@@ -11,6 +11,7 @@ export interface Org {
 	/** Known once the server listens. */
 	baseUrl: string;
 	serviceApp: { clientId: string; keyId: string; publicKey: KeyObject };
+	logPageSize?: number;
 }
 
 export interface ClientInfo {

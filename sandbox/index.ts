@@ -33,6 +33,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sessionLifetimeMs: (options.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME_SECONDS) * 1000,
 		baseUrl: '',
 		serviceApp: { clientId: SERVICE_APP.clientId, keyId: SERVICE_APP.keyId, publicKey },
+		logPageSize: options.logPageSize,
 	};
 	const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
 	const limiter = new RateLimiter(rateLimit.limit, rateLimit.windowSeconds);

@@ -9,6 +9,11 @@ export interface SandboxOptions {
 	sessionLifetimeSeconds?: number;
 	/** Clock in milliseconds; every expiry, timestamp and rate-limit window reads it. */
 	now?: () => number;
+	/**
+	 * Most events on one System Log page, whatever `limit` asks for: Okta may send fewer events than
+	 * `limit` per page, and clients must follow `next` links rather than count on full pages.
+	 */
+	logPageSize?: number;
 }
 
 export interface RecordedRequest {

@@ -11,7 +11,8 @@ function listLogEvents(ctx: RequestContext): SandboxResponse {
 			: errors.validation([query.cause]);
 	}
 
-	const page = runLogQuery(ctx.org.store.logEvents, query);
+	const pageSize = Math.min(query.limit, ctx.org.logPageSize ?? query.limit);
+	const page = runLogQuery(ctx.org.store.logEvents, { ...query, limit: pageSize });
 
 	// Okta sends `self` first, then `next` when there is more to read.
 	const links = [`<${ctx.requestUrl}>; rel="self"`];

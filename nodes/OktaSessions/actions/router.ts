@@ -39,15 +39,6 @@ function asNodeError(
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-function errorJson(
-	error: Error & { description?: string | null; httpCode?: string | null },
-): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error.httpCode) json.httpCode = error.httpCode;
-	return json;
-}
-
 /**
  * Runs the chosen operation once per input item. Every item gives its results, or one error item when
  * "On Error" continues, always linked to the input item it came from.
@@ -77,7 +68,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			const nodeError = asNodeError(this.getNode(), error, itemIndex);
-			returnData.push({ json: errorJson(nodeError), error: nodeError, pairedItem });
+			// n8n shows the message and keeps the whole error (description, httpCode) on the item.
+			returnData.push({ json: { error: nodeError.message }, error: nodeError, pairedItem });
 		}
 	}
 
