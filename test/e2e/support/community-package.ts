@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { REPO_ROOT } from './n8n';
@@ -12,6 +12,11 @@ export function buildAndPack(destination: string): string {
 		cwd: REPO_ROOT,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
+	return pack(destination);
+}
+
+/** Packs what dist/ holds now. */
+export function pack(destination: string): string {
 	mkdirSync(destination, { recursive: true });
 	const output = execFileSync(
 		'npm',
@@ -34,6 +39,7 @@ export function communityPackageDir(userFolder: string): string {
  */
 export function installCommunityPackage(userFolder: string, tarball: string): string {
 	const packageDir = communityPackageDir(userFolder);
+	rmSync(packageDir, { recursive: true, force: true });
 	mkdirSync(packageDir, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 

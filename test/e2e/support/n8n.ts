@@ -1,4 +1,4 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -86,9 +86,23 @@ export class N8nCli {
 		readonly env: Record<string, string>,
 	) {}
 
-	static async create(runtime: N8nRuntime, userFolder: string): Promise<N8nCli> {
-		const env = await isolatedEnv(userFolder, randomBytes(24).toString('hex'));
-		return new N8nCli(runtime, userFolder, env);
+	/** A fresh random encryption key suits a throw-away user folder; a persistent one needs a fixed key. */
+	static async create(
+		runtime: N8nRuntime,
+		userFolder: string,
+		{ encryptionKey, env }: { encryptionKey?: string; env?: Record<string, string> } = {},
+	): Promise<N8nCli> {
+		const base = await isolatedEnv(userFolder, encryptionKey ?? randomBytes(24).toString('hex'));
+		return new N8nCli(runtime, userFolder, { ...base, ...env });
+	}
+
+	/** Starts a long-running n8n command, such as `start`. */
+	spawn(args: string[], stdio: StdioOptions = 'inherit'): ChildProcess {
+		return spawn(this.runtime.nodeBinary, [this.runtime.n8nEntry, ...args], {
+			cwd: this.userFolder,
+			env: { ...minimalParentEnv(), ...this.env },
+			stdio,
+		});
 	}
 
 	/**
