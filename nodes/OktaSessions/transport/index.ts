@@ -78,13 +78,22 @@ function redact(text: string, secrets: string[]): string {
 }
 
 function networkCode(error: unknown): string | undefined {
+	const texts: string[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-		const code = (current as { code?: unknown }).code;
+		const { code, messages, message } = current as {
+			code?: unknown;
+			messages?: unknown;
+			message?: unknown;
+		};
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
+		if (Array.isArray(messages)) texts.push(...messages.map(String));
+		if (typeof message === 'string') texts.push(message);
+		const next = current as { cause?: unknown; errorResponse?: unknown };
+		current = next.errorResponse ?? next.cause;
 	}
-	return undefined;
+	// n8n's wrapper keeps the system error's text ("connect ECONNREFUSED …") but not its code.
+	return texts.map((text) => /\b(E[A-Z]{4,})\b/.exec(text)?.[1]).find(Boolean);
 }
 
 function tokenFailure(error: unknown): string | undefined {
