@@ -170,7 +170,7 @@ describe('Okta rate limits', () => {
 	it('waits for the window to reset and finishes a batch larger than the limit', async () => {
 		const limited = await startSandbox({ rateLimit: { limit: 3, windowSeconds: 1 } });
 		try {
-			const sessions = [];
+			const sessions: Array<{ id?: unknown }> = [];
 			for (const login of ['alice.anderson@example.com', 'carmen.castillo@example.com']) {
 				sessions.push(await openSession(limited, login));
 			}
