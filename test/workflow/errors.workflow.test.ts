@@ -1,4 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
@@ -170,7 +171,7 @@ describe('Okta rate limits', () => {
 	it('waits for the window to reset and finishes a batch larger than the limit', async () => {
 		const limited = await startSandbox({ rateLimit: { limit: 3, windowSeconds: 1 } });
 		try {
-			const sessions: Array<{ id?: unknown }> = [];
+			const sessions: IDataObject[] = [];
 			for (const login of ['alice.anderson@example.com', 'carmen.castillo@example.com']) {
 				sessions.push(await openSession(limited, login));
 			}
