@@ -2,8 +2,8 @@
  * `npm run dev`: the n8n editor with this package installed as a community node, the Okta sandbox, its
  * credentials and the example workflows. TypeScript changes are rebuilt, reinstalled and n8n restarted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -11,6 +11,7 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { buildAndPack, installCommunityPackage, pack } from '../test/e2e/support/community-package';
 import { sandboxCredentialsFile } from '../test/e2e/support/credentials';
 import { ensureN8n, N8nCli, REPO_ROOT, type N8nRuntime } from '../test/e2e/support/n8n';
+import { ownerEnv, startServer, type RunningServer } from '../test/e2e/support/server';
 import { EXAMPLES_DIR } from '../test/e2e/support/workflows';
 import { DEV_EDITOR_URL, DEV_N8N_PORT, DEV_OWNER } from './dev-settings';
 
@@ -24,20 +25,6 @@ const DEV_ENCRYPTION_KEY = 'okta-sessions-local-dev-only';
 
 function log(message: string) {
 	process.stdout.write(`${message}\n`);
-}
-
-async function waitUntilReady(url: string, n8n: ChildProcess): Promise<void> {
-	const deadline = Date.now() + 120_000;
-	while (Date.now() < deadline) {
-		if (n8n.exitCode !== null) throw new Error(`n8n exited with ${n8n.exitCode}; see ${LOG_FILE}`);
-		const ready = await fetch(`${url}/healthz/readiness`).then(
-			(response) => response.ok,
-			() => false,
-		);
-		if (ready) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`n8n did not become ready within two minutes; see ${LOG_FILE}`);
 }
 
 /**
@@ -55,16 +42,9 @@ function linkN8nWorkflow(runtime: N8nRuntime) {
 	}
 }
 
-function ownerEnv(runtime: N8nRuntime): Record<string, string> {
-	const bcrypt = createRequire(runtime.n8nEntry)('bcryptjs') as {
-		hashSync(password: string, rounds: number): string;
-	};
+function devEnv(runtime: N8nRuntime): Record<string, string> {
 	return {
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: DEV_OWNER.email,
-		N8N_INSTANCE_OWNER_FIRST_NAME: 'Sandbox',
-		N8N_INSTANCE_OWNER_LAST_NAME: 'Owner',
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(DEV_OWNER.password, 10),
+		...ownerEnv(runtime, DEV_OWNER),
 		N8N_PORT: String(DEV_N8N_PORT),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_LOG_LEVEL: 'info',
@@ -88,31 +68,21 @@ async function main() {
 	const sandbox = await startSandbox({ port: SANDBOX_PORT });
 	const n8n = await N8nCli.create(runtime, USER_FOLDER, {
 		encryptionKey: DEV_ENCRYPTION_KEY,
-		env: ownerEnv(runtime),
+		env: devEnv(runtime),
 	});
 
 	installCommunityPackage(USER_FOLDER, buildAndPack(join(DEV_DIR, 'pack')));
 	linkN8nWorkflow(runtime);
 	await importSandboxData(n8n, sandbox);
 
-	const editorUrl = DEV_EDITOR_URL;
-	let server: ChildProcess | undefined;
-	const startServer = async () => {
-		const output = createWriteStream(LOG_FILE, { flags: 'a' });
-		server = n8n.spawn(['start'], ['ignore', 'pipe', 'pipe']);
-		server.stdout?.pipe(output);
-		server.stderr?.pipe(output);
-		await waitUntilReady(editorUrl, server);
-	};
-	const stopServer = async () => {
-		if (!server || server.exitCode !== null) return;
-		const exited = new Promise((resolve) => server?.once('exit', resolve));
-		server.kill('SIGTERM');
-		await exited;
+	let server: RunningServer | undefined;
+	const restartServer = async () => {
+		await server?.stop();
+		server = await startServer(n8n, LOG_FILE);
 	};
 
-	await startServer();
-	log(`n8n ${runtime.version} is ready: ${editorUrl}`);
+	await restartServer();
+	log(`n8n ${runtime.version} is ready: ${DEV_EDITOR_URL}`);
 	log(`  Sign in as ${DEV_OWNER.email} / ${DEV_OWNER.password}`);
 	log(
 		`  Okta sandbox: ${sandbox.url} (credentials "Okta API Token (sandbox)" and "Okta Service App (sandbox)")`,
@@ -122,8 +92,11 @@ async function main() {
 
 	// tsc prints one "Found N errors" line after every compilation; a clean one triggers a reinstall.
 	const compiler = spawn(
-		'npx',
-		['tsc', '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'],
+		process.execPath,
+		[
+			require.resolve('typescript/bin/tsc'),
+			...['-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'],
+		],
 		{ cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
 	);
 	let compilations = 0;
@@ -141,10 +114,10 @@ async function main() {
 		reloading = reloading
 			.then(async () => {
 				log('Change compiled; reinstalling the package and restarting n8n ...');
-				await stopServer();
+				await server?.stop();
 				installCommunityPackage(USER_FOLDER, pack(join(DEV_DIR, 'pack')));
-				await startServer();
-				log(`n8n restarted: ${editorUrl}`);
+				await restartServer();
+				log(`n8n restarted: ${DEV_EDITOR_URL}`);
 			})
 			.catch((error: Error) => log(`Reload failed: ${error.message}`));
 	});
@@ -154,7 +127,7 @@ async function main() {
 		if (stopping) return;
 		stopping = true;
 		compiler.kill('SIGTERM');
-		await stopServer();
+		await server?.stop();
 		await sandbox.close();
 		process.exit(0);
 	};

@@ -109,7 +109,6 @@ describe(`the packed package installed as a community node`, () => {
 				expect(execution.data.resultData.error).toBeUndefined();
 				for (const node of oktaNodes(example.workflow)) {
 					const credentialType = Object.keys(node.credentials ?? {})[0];
-					credentialTypesUsed.add(credentialType);
 					expectNodeRan(execution, node.name);
 
 					const { resource, operation } = resolveOperation(node, nodeProperties);
@@ -127,6 +126,7 @@ describe(`the packed package installed as a community node`, () => {
 					if (credentialType === SANDBOX_CREDENTIALS.serviceApp.type) {
 						expectTokenRequestedWithClientAssertion(requests);
 					}
+					credentialTypesUsed.add(credentialType);
 				}
 
 				await expectOnlyEndedSessionsAreGone(sandbox, requests, seeded);
