@@ -55,6 +55,10 @@ function whatToDo(status: number, context: ErrorContext, headers: Record<string,
 			return `Okta's rate limit for this endpoint was reached and did not reset in time.${when} Process fewer items per run (for example with a Loop Over Items node and a Wait node), or ask Okta to raise the limit.`;
 		}
 		default:
+			if (status >= 300 && status < 400) {
+				const target = headers.location ? ` to ${headers.location}` : '';
+				return `The Okta domain redirected${target}; redirects are not followed so that the credential stays with your org. Put your Okta org's own URL in the credential, for example https://acme.okta.com.`;
+			}
 			return status >= 500
 				? 'Okta could not handle the request. Try again in a few minutes; if it keeps failing, check https://status.okta.com.'
 				: "Okta did not accept the request. Check the node's parameters and the credential.";

@@ -127,6 +127,9 @@ function toOptions(request: OktaRequest, connection: OktaConnection): IHttpReque
 		ignoreHttpStatusErrors:
 			connection.authentication === 'oAuth2' ? { ignore: true, except: [401] } : true,
 		timeout: REQUEST_TIMEOUT_MS,
+		// Okta's API does not redirect; following one could carry the credential to another host.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (request.qs && Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (request.body !== undefined) {

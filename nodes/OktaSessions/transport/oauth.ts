@@ -125,6 +125,7 @@ export async function fetchAccessToken(
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			timeout: 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch {
