@@ -150,6 +150,27 @@ describe('Okta errors injected at the HTTP layer', () => {
 		expectNoSecrets(result.error);
 	});
 
+	it('a redirect to another host is not followed, so the token stays with the org', async () => {
+		const elsewhere = await startSandbox();
+		try {
+			sandbox.injectFault({
+				path: `/api/v1/sessions/${SESSION_ID}`,
+				status: 302,
+				headers: { Location: `${elsewhere.url}/api/v1/sessions/${SESSION_ID}` },
+			});
+
+			const { result, sent } = await runGet();
+
+			expect(result.error).toBeInstanceOf(NodeApiError);
+			expect((result.error as NodeApiError).httpCode).toBe('302');
+			expect((result.error as NodeApiError).description).toContain(elsewhere.url);
+			expect(sent).toEqual([`GET /api/v1/sessions/${SESSION_ID}`]);
+			expect(elsewhere.requests).toHaveLength(0);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
 	it("a read-only admin token gets Okta's 403 when ending a session", async () => {
 		const session = await openSession(sandbox, 'alice.anderson@example.com');
 
