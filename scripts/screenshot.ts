@@ -14,7 +14,7 @@ const OUTPUT_DIR = resolve(__dirname, '..', 'docs', 'images');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORKFLOW_ID = 'oktaSessionLifecycle';
 const NODE_NAME = 'Create Session';
-const CREDENTIAL_NAME = 'Okta Service App (sandbox)';
+const CREDENTIAL_NAME = 'Okta API Token (sandbox)';
 
 /** Keeps Chromium from reaching out to the network or doing anything a one-off capture does not need. */
 const CHROMIUM_FLAGS = [
@@ -49,6 +49,15 @@ async function workflowAndOperations(page: Page) {
 	await node.waitFor();
 	await capture(page, 'workflow.png');
 
+	// A newcomer's first step: run the example against the sandbox and see every node succeed.
+	await page.getByTestId('execute-workflow-button').click();
+	await page
+		.getByText(/Workflow executed successfully/i)
+		.first()
+		.waitFor();
+	await capture(page, 'execution.png');
+	for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click();
+
 	await node.dblclick();
 	await page.getByTestId('parameter-input-operation').click();
 	await capture(page, 'operations.png');
@@ -58,7 +67,10 @@ async function workflowAndOperations(page: Page) {
 async function credential(page: Page) {
 	await page.goto(`${DEV_EDITOR_URL}/home/credentials`);
 	await page.getByText(CREDENTIAL_NAME, { exact: true }).click();
-	await page.getByTestId('credential-edit-dialog').waitFor();
+	const dialog = page.getByTestId('credential-edit-dialog');
+	await dialog.waitFor();
+	// The editor tests the connection on opening; capture its verdict, not the spinner.
+	await dialog.getByText(/Connection tested successfully|connect with these settings/).waitFor();
 	await capture(page, 'credential.png');
 }
 
