@@ -135,6 +135,35 @@ describe(`the packed package installed as a community node`, () => {
 		},
 	);
 
+	describe("under n8n's SSRF protection, whose default ranges include loopback", () => {
+		const audit = 'Okta Sessions: session audit';
+
+		it('has its requests blocked like any node, so it cannot be used to reach internal hosts', async () => {
+			sandbox.reset();
+			const result = await n8n.run(['execute', `--id=${workflowIds.get(audit)}`, '--rawOutput'], {
+				env: { N8N_LOG_LEVEL: 'info', N8N_SSRF_PROTECTION_ENABLED: 'true' },
+			});
+
+			expect(result.code).not.toBe(0);
+			expect(result.stdout).toContain('restricted IP address');
+			expect(sandbox.requests).toEqual([]);
+		});
+
+		it('runs once the administrator allows the address', async () => {
+			sandbox.reset();
+			const result = await n8n.run(['execute', `--id=${workflowIds.get(audit)}`, '--rawOutput'], {
+				env: {
+					N8N_LOG_LEVEL: 'info',
+					N8N_SSRF_PROTECTION_ENABLED: 'true',
+					N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
+				},
+			});
+
+			expect(result.code).toBe(0);
+			expect(sandbox.requests.map((request) => request.path)).toContain('/api/v1/logs');
+		});
+	});
+
 	it('exercises every credential type of the package in at least one example', () => {
 		expect([...credentialTypesUsed].sort()).toEqual(
 			[SANDBOX_CREDENTIALS.apiToken.type, SANDBOX_CREDENTIALS.serviceApp.type].sort(),
