@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { domainProperty, normalizedDomainExpression } from './common';
+import { domainProperty, normalizedDomainExpression, testRequestSafety } from './common';
 
 export class OktaSessionsApi implements ICredentialType {
 	name = 'oktaSessionsApi';
@@ -34,7 +34,8 @@ export class OktaSessionsApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=SSWS {{$credentials.apiToken}}',
+				// Pasted tokens often carry spaces, a line break or the SSWS prefix itself.
+				Authorization: "=SSWS {{ $credentials.apiToken.trim().replace(/^SSWS\\s+/i, '') }}",
 			},
 		},
 	};
@@ -44,6 +45,7 @@ export class OktaSessionsApi implements ICredentialType {
 			baseURL: normalizedDomainExpression,
 			url: '/api/v1/users/me',
 			headers: { Accept: 'application/json' },
+			...testRequestSafety,
 		},
 		rules: [
 			{

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_SCOPES, fetchAccessToken } from '../nodes/OktaSessions/transport/oauth';
-import { domainProperty, normalizedDomainExpression } from './common';
+import { domainProperty, normalizedDomainExpression, testRequestSafety } from './common';
 
 /**
  * An Okta API service app: n8n signs a client assertion with the app's private key and exchanges it for
@@ -99,6 +99,7 @@ export class OktaSessionsOAuth2Api implements ICredentialType {
 			url: '/api/v1/users',
 			qs: { limit: 1 },
 			headers: { Accept: 'application/json' },
+			...testRequestSafety,
 		},
 		rules: [
 			{

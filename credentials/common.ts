@@ -13,7 +13,14 @@ export const domainProperty: INodeProperties = {
 
 /**
  * The credential test runs inside n8n from this expression alone, so it repeats the node's clean-up of
- * the domain: surrounding spaces, trailing slashes and a pasted /api/v1 go, and a bare host gets https://.
+ * the domain: surrounding spaces, trailing slashes and a pasted /api/v1 go, a bare host gets https://,
+ * and http:// becomes https:// except on loopback, so the test never sends the token unencrypted.
  */
 export const normalizedDomainExpression =
-	"={{ (/^https?:\\/\\//i.test($credentials.domain.trim()) ? '' : 'https://') + $credentials.domain.trim().replace(/\\/+$/, '').replace(/\\/api\\/v1$/i, '').replace(/\\/+$/, '') }}";
+	"={{ (d => /^https?:\\/\\//i.test(d) ? d.replace(/^http:\\/\\/(?!(127\\.0\\.0\\.1|localhost|\\[::1\\])(:|$))/i, 'https://') : 'https://' + d)($credentials.domain.trim().replace(/\\/+$/, '').replace(/\\/api\\/v1$/i, '').replace(/\\/+$/, '')) }}";
+
+/** The test sends the credential: it must not follow a redirect that could carry it elsewhere. */
+export const testRequestSafety = {
+	disableFollowRedirect: true,
+	sendCredentialsOnCrossOriginRedirect: false,
+};

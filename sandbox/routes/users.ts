@@ -12,6 +12,29 @@ function getUser(ctx: RequestContext): SandboxResponse {
 	return ok(userJson(ctx, user));
 }
 
+/** Lists users in ID order, `limit` at a time (default 200, Okta's), with `after` as the cursor. */
+function listUsers(ctx: RequestContext): SandboxResponse {
+	const limit = Number(ctx.query.get('limit') ?? '200');
+	if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+		return errors.validation(['limit: The value must be an integer between 1 and 200']);
+	}
+	const after = ctx.query.get('after');
+	const ordered = [...ctx.org.store.users].sort((a, b) => a.id.localeCompare(b.id));
+	const remaining = after === null ? ordered : ordered.filter((user) => user.id > after);
+	const page = remaining.slice(0, limit);
+
+	const links = [`<${ctx.requestUrl}>; rel="self"`];
+	if (remaining.length > limit) {
+		const next = new URL(ctx.requestUrl);
+		next.searchParams.set('after', page[page.length - 1].id);
+		links.push(`<${next.toString()}>; rel="next"`);
+	}
+	return ok(
+		page.map((user) => userJson(ctx, user)),
+		{ Link: links },
+	);
+}
+
 /** `me` is the admin who created the API token; a service app's access token has no user. */
 function tokenOwner(ctx: RequestContext): UserRecord | undefined {
 	return ctx.principal?.kind === 'apiToken' ? ctx.principal.user : undefined;
@@ -69,6 +92,13 @@ function userJson(ctx: RequestContext, user: UserRecord) {
 }
 
 export const userRoutes: Route[] = [
+	{
+		method: 'GET',
+		pattern: '/api/v1/users',
+		bucket: 'users',
+		access: { kind: 'admin', scopes: ['okta.users.read', 'okta.users.manage'], write: false },
+		handle: listUsers,
+	},
 	{
 		method: 'GET',
 		pattern: '/api/v1/users/:id',

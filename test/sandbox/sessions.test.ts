@@ -161,6 +161,18 @@ describe('sessions in the sandbox', () => {
 		expect(byId.body.profile.login).toBe(alice().login);
 	});
 
+	it('lists users a page at a time, with a next link while more remain', async () => {
+		const first = await call(sandbox, 'GET', '/api/v1/users?limit=4');
+		const next = /<([^>]+)>; rel="next"/.exec(String(first.headers.get('link')))?.[1];
+		const second = await call(sandbox, 'GET', new URL(next!).pathname + new URL(next!).search);
+
+		expect(first.status).toBe(200);
+		expect(first.body).toHaveLength(4);
+		const ids = [...first.body, ...second.body].map((user: { id: string }) => user.id);
+		expect(new Set(ids).size).toBe(sandbox.users.length);
+		expect(second.headers.get('link')).not.toContain('rel="next"');
+	});
+
 	it("answers /users/me with the API token's admin", async () => {
 		const reply = await call(sandbox, 'GET', '/api/v1/users/me');
 

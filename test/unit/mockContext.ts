@@ -24,7 +24,7 @@ export const node: INode = {
 export function mockContext(
 	itemParameters: IDataObject[],
 	responses: FakeResponse[],
-	options: { continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: { continueOnFail?: boolean; credentials?: IDataObject; timezone?: string } = {},
 ) {
 	const requests: Array<{ credentialType: string; options: IHttpRequestOptions }> = [];
 	const queue = [...responses];
@@ -32,6 +32,7 @@ export function mockContext(
 
 	const context = {
 		getNode: () => node,
+		getTimezone: () => options.timezone ?? 'UTC',
 		getInputData: () => itemParameters.map((_, index) => ({ json: { index } })),
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {

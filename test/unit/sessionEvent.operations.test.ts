@@ -194,7 +194,7 @@ describe('Session Event: Get Many', () => {
 		const promise = new OktaSessions().execute.call(mock.context);
 
 		await expect(promise).rejects.toBeInstanceOf(NodeApiError);
-		await expect(promise).rejects.toThrow(/points away from https:\/\/acme.okta.com/);
+		await expect(promise).rejects.toThrow(/leads away from https:\/\/acme.okta.com\/api\/v1\/logs/);
 		expect(mock.requests).toHaveLength(1);
 	});
 

@@ -9,7 +9,8 @@ function problemWith(id: string): string | undefined {
 	if (/[^\x21-\x7e]/.test(id)) {
 		return 'contains whitespace, control or non-ASCII characters';
 	}
-	if (/[/\\?#%]/.test(id) || id.includes('..')) {
+	// A dot-only segment would be collapsed by URL parsing and address another endpoint.
+	if (/[/\\?#%]/.test(id) || id.includes('..') || /^\.+$/.test(id)) {
 		return 'contains a character that cannot be part of an Okta ID (/ \\ ? # % or ..)';
 	}
 	return undefined;

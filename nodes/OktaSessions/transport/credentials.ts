@@ -41,8 +41,8 @@ export async function getConnection(
 		});
 	}
 
-	const secrets = SECRET_FIELDS.map((field) => credentials[field]).filter(
-		(value): value is string => typeof value === 'string' && value.length >= 8,
-	);
+	const secrets = SECRET_FIELDS.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string')
+		.flatMap((value) => [value, value.trim().replace(/^SSWS\s+/i, '')]);
 	return { authentication, credentialType, origin: domain.origin, secrets };
 }

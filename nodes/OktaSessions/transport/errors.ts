@@ -2,13 +2,14 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import type { OktaAuthentication } from './credentials';
+import { redact } from './redact';
 
 /** The fields of Okta's error body; see https://developer.okta.com/docs/reference/error-codes/ */
 export interface OktaErrorBody {
 	errorCode?: string;
 	errorSummary?: string;
 	errorId?: string;
-	errorCauses?: Array<{ errorSummary?: string }>;
+	errorCauses?: unknown;
 }
 
 export interface FailedResponse {
@@ -23,10 +24,43 @@ export interface ErrorContext {
 	action: string;
 	authentication: OktaAuthentication;
 	notFound?: string;
+	/** Never shown in an error, even if Okta or a proxy echoes them back. */
+	secrets: string[];
 }
 
-function isOktaErrorBody(body: unknown): body is OktaErrorBody {
-	return typeof body === 'object' && body !== null && 'errorCode' in body;
+export function isOktaErrorBody(body: unknown): body is OktaErrorBody {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof (body as OktaErrorBody).errorCode === 'string'
+	);
+}
+
+function causeSummaries(causes: unknown): string[] {
+	if (!Array.isArray(causes)) return [];
+	return causes
+		.map((cause) => (typeof cause === 'object' && cause !== null ? cause.errorSummary : undefined))
+		.filter((summary): summary is string => typeof summary === 'string' && summary !== '');
+}
+
+/** Builds a NodeApiError whose message stays exactly as given. */
+function apiError(
+	context: ErrorContext,
+	details: JsonObject,
+	message: string,
+	description: string,
+	httpCode?: number,
+): NodeApiError {
+	const safeMessage = redact(message, context.secrets);
+	const error = new NodeApiError(context.node, details, {
+		message: safeMessage,
+		description: redact(description, context.secrets),
+		httpCode: httpCode === undefined ? undefined : String(httpCode),
+		itemIndex: context.itemIndex,
+	});
+	// NodeApiError swaps messages that mention network codes for generic texts; keep ours.
+	error.message = safeMessage;
+	return error;
 }
 
 function whatToDo(status: number, context: ErrorContext, headers: Record<string, string>): string {
@@ -74,9 +108,7 @@ export function oktaApiError(response: FailedResponse, context: ErrorContext): N
 	const okta = isOktaErrorBody(body) ? body : undefined;
 	const requestId = headers['x-okta-request-id'];
 
-	const causes = (okta?.errorCauses ?? [])
-		.map((cause) => cause.errorSummary)
-		.filter((summary): summary is string => typeof summary === 'string' && summary !== '');
+	const causes = causeSummaries(okta?.errorCauses);
 	const summary = okta
 		? `${okta.errorSummary ?? 'Okta returned an error'}${causes.length ? ` (${causes.join('; ')})` : ''} [${okta.errorCode}]`
 		: `Okta answered with HTTP ${statusCode}${typeof body === 'string' && body.trim().startsWith('<') ? ' and an HTML page instead of JSON' : ''}`;
@@ -86,23 +118,23 @@ export function oktaApiError(response: FailedResponse, context: ErrorContext): N
 	].filter(Boolean);
 
 	const message = `${context.action} failed: ${summary}${references.length ? `. ${references.join(', ')}` : ''}`;
-	const cause: JsonObject = {
+	const details: JsonObject = {
 		httpCode: String(statusCode),
 		errorCode: okta?.errorCode ?? null,
-		errorSummary: okta?.errorSummary ?? null,
 		errorId: okta?.errorId ?? null,
 		requestId: requestId ?? null,
 	};
+	return apiError(context, details, message, whatToDo(statusCode, context, headers), statusCode);
+}
 
-	const error = new NodeApiError(context.node, cause, {
-		message,
-		description: whatToDo(statusCode, context, headers),
-		httpCode: String(statusCode),
-		itemIndex: context.itemIndex,
-	});
-	// NodeApiError swaps messages that mention network codes for generic texts; keep ours.
-	error.message = message;
-	return error;
+export function unexpectedBodyError(response: FailedResponse, context: ErrorContext): NodeApiError {
+	return apiError(
+		context,
+		{ httpCode: String(response.statusCode) },
+		`${context.action} failed: Okta answered HTTP ${response.statusCode} with a body this operation cannot use`,
+		'Check that the Okta domain in the credential is your Okta org itself, not a proxy or a sign-in page.',
+		response.statusCode,
+	);
 }
 
 export function unreachableError(
@@ -110,17 +142,19 @@ export function unreachableError(
 	code: string | undefined,
 	context: ErrorContext,
 ): NodeApiError {
-	const message = `${context.action} failed: could not reach Okta at ${origin}${code ? ` (${code})` : ''}`;
-	const error = new NodeApiError(
-		context.node,
+	return apiError(
+		context,
 		{ code: code ?? null },
-		{
-			message,
-			description:
-				'Check the Okta domain in the credential (for example https://acme.okta.com) and that this n8n instance can reach it; a proxy or firewall may be in the way.',
-			itemIndex: context.itemIndex,
-		},
+		`${context.action} failed: could not reach Okta at ${origin}${code ? ` (${code})` : ''}`,
+		'Check the Okta domain in the credential (for example https://acme.okta.com) and that this n8n instance can reach it; a proxy or firewall may be in the way.',
 	);
-	error.message = message;
-	return error;
+}
+
+export function timeoutError(origin: string, seconds: number, context: ErrorContext): NodeApiError {
+	return apiError(
+		context,
+		{ code: 'ETIMEDOUT' },
+		`${context.action} failed: Okta at ${origin} did not answer within ${seconds} seconds`,
+		'Okta may still have carried the request out. Check the result (for example with Get Session) before running the item again.',
+	);
 }

@@ -9,8 +9,15 @@ import type {
 
 import { getConnection } from './credentials';
 import type { OktaConnection } from './credentials';
-import { oktaApiError, unreachableError } from './errors';
+import {
+	isOktaErrorBody,
+	oktaApiError,
+	timeoutError,
+	unexpectedBodyError,
+	unreachableError,
+} from './errors';
 import { TOKEN_ERROR_PREFIX } from './oauth';
+import { redact } from './redact';
 import type { ErrorContext } from './errors';
 
 export { getConnection } from './credentials';
@@ -36,13 +43,21 @@ export interface CallContext {
 	action: string;
 	/** What a 404 means for this call and what to do about it. */
 	notFound?: string;
-	/** Statuses the caller handles itself instead of getting an error. */
+	/**
+	 * Statuses the caller handles itself instead of getting an error. Only Okta's own answers count
+	 * (a JSON error body with an errorCode): a proxy's 404 page is not Okta saying "not found".
+	 */
 	acceptStatuses?: number[];
+	/** The shape a successful body must have: an object (a Session, a User) or an array (events). */
+	expect?: 'object' | 'array';
+	/** Values of this call that must never appear in an error, such as a session token. */
+	secrets?: string[];
 }
 
-// Okta resets its rate-limit windows every minute; waiting longer than that means something else is wrong.
+// Okta's rate-limit windows last a minute; a reset further away than that means something else is wrong.
 const RATE_LIMIT_RETRIES = 3;
-const LONGEST_RATE_LIMIT_WAIT_MS = 60_000;
+const LONGEST_RATE_LIMIT_WAIT_MS = 61_000;
+const RATE_LIMIT_MARGIN_MS = 250;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 function parseBody(text: unknown): unknown {
@@ -64,17 +79,22 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
+/** How long to wait before sending again after a 429, or undefined when the reset is too far off. */
+export function rateLimitRetryDelay(
+	headers: Record<string, string>,
+	nowMs: number,
+): number | undefined {
+	const wait = rateLimitWaitMs(headers, nowMs);
+	return wait <= LONGEST_RATE_LIMIT_WAIT_MS ? wait + RATE_LIMIT_MARGIN_MS : undefined;
+}
+
 /** How long until Okta's window resets, measured on Okta's clock (its Date header) to avoid skew. */
 export function rateLimitWaitMs(headers: Record<string, string>, nowMs: number): number {
 	const resetSeconds = Number(headers['x-rate-limit-reset']);
 	if (!Number.isFinite(resetSeconds)) return 1000;
 	const serverNow = Date.parse(headers.date ?? '');
 	const reference = Number.isFinite(serverNow) ? serverNow : nowMs;
-	return Math.max(resetSeconds * 1000 - reference, 0) + 250;
-}
-
-function redact(text: string, secrets: string[]): string {
-	return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+	return Math.max(resetSeconds * 1000 - reference, 0);
 }
 
 function networkCode(error: unknown): string | undefined {
@@ -111,6 +131,34 @@ function tokenFailure(error: unknown): string | undefined {
 function httpCodeOf(error: unknown): number | undefined {
 	const code = Number((error as { httpCode?: unknown })?.httpCode);
 	return Number.isFinite(code) && code > 0 ? code : undefined;
+}
+
+/** The HTTP answer inside an error thrown by n8n's helper (after its own 401 retry), if it kept one. */
+function responseInside(error: unknown): OktaResponse | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+		const response = (
+			current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }
+		).response;
+		if (response && typeof response.status === 'number') {
+			return {
+				statusCode: response.status,
+				headers: lowerCaseHeaders(response.headers),
+				body: parseBody(response.data),
+			};
+		}
+		const next = current as { cause?: unknown; errorResponse?: unknown };
+		current = next.cause ?? next.errorResponse;
+	}
+	return undefined;
+}
+
+function isTimeout(error: unknown, code: string | undefined): boolean {
+	return (
+		code === 'ECONNABORTED' ||
+		code === 'ETIMEDOUT' ||
+		/timeout/i.test(String((error as Error)?.message))
+	);
 }
 
 function toOptions(request: OktaRequest, connection: OktaConnection): IHttpRequestOptions {
@@ -160,7 +208,7 @@ async function sendOnce(
 		// n8n's own error carries the request, and with it the credential: build a clean one instead.
 		const tokenProblem = tokenFailure(error);
 		if (tokenProblem !== undefined) {
-			const message = `${errorContext.action} failed: ${redact(tokenProblem, connection.secrets)}`;
+			const message = `${errorContext.action} failed: ${redact(tokenProblem, errorContext.secrets)}`;
 			const failure = new NodeApiError(
 				this.getNode(),
 				{ reason: 'access token' },
@@ -176,10 +224,14 @@ async function sendOnce(
 		}
 		const status = httpCodeOf(error);
 		if (status !== undefined) {
-			return { statusCode: status, headers: {}, body: undefined };
+			return responseInside(error) ?? { statusCode: status, headers: {}, body: undefined };
 		}
-		const failure = unreachableError(connection.origin, networkCode(error), errorContext);
-		const detail = error instanceof Error ? redact(error.message, connection.secrets) : '';
+		const code = networkCode(error);
+		if (isTimeout(error, code)) {
+			throw timeoutError(connection.origin, REQUEST_TIMEOUT_MS / 1000, errorContext);
+		}
+		const failure = unreachableError(connection.origin, code, errorContext);
+		const detail = error instanceof Error ? redact(error.message, errorContext.secrets) : '';
 		if (detail && !failure.message.includes(detail)) {
 			failure.description = `${failure.description} Details: ${detail}`;
 		}
@@ -194,7 +246,16 @@ function errorContextFor(node: INode, connection: OktaConnection, call: CallCont
 		action: call.action,
 		authentication: connection.authentication,
 		notFound: call.notFound,
+		secrets: [...connection.secrets, ...(call.secrets ?? [])],
 	};
+}
+
+function hasExpectedShape(body: unknown, expected: CallContext['expect']): boolean {
+	if (typeof body === 'string') return false;
+	if (expected === 'array') return Array.isArray(body);
+	if (expected === 'object')
+		return typeof body === 'object' && body !== null && !Array.isArray(body);
+	return true;
 }
 
 /**
@@ -215,29 +276,20 @@ export async function oktaApiRequest(
 		const { statusCode } = response;
 
 		if (statusCode >= 200 && statusCode < 300) {
-			if (typeof response.body === 'string') {
-				throw new NodeApiError(
-					this.getNode(),
-					{ httpCode: String(statusCode) },
-					{
-						message: `${call.action} failed: Okta answered with a body that is not JSON`,
-						description:
-							'Check that the Okta domain in the credential is your Okta org and not a proxy or sign-in page.',
-						httpCode: String(statusCode),
-						itemIndex: call.itemIndex,
-					},
-				);
+			if (!hasExpectedShape(response.body, call.expect)) {
+				throw unexpectedBodyError(response, errorContext);
 			}
 			return response;
 		}
-		if (call.acceptStatuses?.includes(statusCode)) return response;
+		if (call.acceptStatuses?.includes(statusCode) && isOktaErrorBody(response.body)) {
+			return response;
+		}
 
-		if (statusCode === 429 && attempt < RATE_LIMIT_RETRIES) {
-			const wait = rateLimitWaitMs(response.headers, Date.now());
-			if (wait <= LONGEST_RATE_LIMIT_WAIT_MS) {
-				await sleep(wait);
-				continue;
-			}
+		const delay =
+			statusCode === 429 ? rateLimitRetryDelay(response.headers, Date.now()) : undefined;
+		if (delay !== undefined && attempt < RATE_LIMIT_RETRIES) {
+			await sleep(delay);
+			continue;
 		}
 		throw oktaApiError(response, errorContext);
 	}

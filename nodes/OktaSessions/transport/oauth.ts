@@ -60,10 +60,11 @@ export function clientAssertion(
 		);
 	}
 	const keyId = credentials.keyId?.trim() || kid;
+	const clientId = credentials.clientId.trim();
 	const header = { alg: 'RS256', typ: 'JWT', ...(keyId ? { kid: keyId } : {}) };
 	const claims = {
-		iss: credentials.clientId,
-		sub: credentials.clientId,
+		iss: clientId,
+		sub: clientId,
 		aud: tokenUrl,
 		iat: nowSeconds,
 		exp: nowSeconds + ASSERTION_LIFETIME_SECONDS,
@@ -110,7 +111,12 @@ export async function fetchAccessToken(
 	const tokenUrl = `${origin}/oauth2/v1/token`;
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
-		scope: (credentials.scopes ?? '').trim() || DEFAULT_SCOPES,
+		// People paste scopes separated by commas or line breaks as often as by spaces.
+		scope:
+			(credentials.scopes ?? '')
+				.split(/[\s,]+/)
+				.filter(Boolean)
+				.join(' ') || DEFAULT_SCOPES,
 		client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
 		client_assertion: clientAssertion(credentials, tokenUrl, Math.floor(Date.now() / 1000)),
 	});

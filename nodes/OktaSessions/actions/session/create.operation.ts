@@ -57,6 +57,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			itemIndex,
 			action: 'Create Session',
+			expect: 'object',
+			secrets: [sessionToken],
 			notFound:
 				'Okta does not offer this endpoint on this org. Create Session is a Classic Engine operation.',
 		},

@@ -46,6 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			itemIndex,
 			action: 'Get Session',
+			expect: 'object',
 			notFound: NOT_FOUND_SESSION,
 			acceptStatuses: returnNotFound ? [404] : [],
 		},

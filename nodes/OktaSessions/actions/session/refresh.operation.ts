@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await oktaApiRequest.call(
 		this,
 		{ method: 'POST', url: `/api/v1/sessions/${pathSegment(sessionId)}/lifecycle/refresh` },
-		{ itemIndex, action: 'Refresh Session', notFound: NOT_FOUND_SESSION },
+		{ itemIndex, action: 'Refresh Session', notFound: NOT_FOUND_SESSION, expect: 'object' },
 	);
 
 	return toSessionItem(response.body);

@@ -21,12 +21,17 @@ export function buildFilter(eventTypes: string[], user?: string): string {
 	return `(${types}) and (${people})`;
 }
 
-/** The `rel="next"` target of a Link header, whatever order Okta lists its links in. */
+/**
+ * The `rel="next"` target of a Link header (RFC 8288): link values in any order, parameters with
+ * optional spaces around `=`, and `rel` holding one or more space-separated relation types.
+ */
 export function nextLink(header: string | undefined): string | undefined {
 	if (!header) return undefined;
-	for (const part of header.split(/,(?=\s*<)/)) {
-		const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-		if (match && /(^|;)\s*rel="?next"?\s*(;|$)/i.test(match[2])) return match[1];
+	const linkValue = /<([^>]*)>((?:\s*;\s*[^;,=\s]+\s*(?:=\s*(?:"[^"]*"|[^;,\s]*))?)*)/g;
+	for (const [, target, parameters] of header.matchAll(linkValue)) {
+		const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]*))/i.exec(parameters);
+		const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+		if (relations.includes('next')) return target;
 	}
 	return undefined;
 }

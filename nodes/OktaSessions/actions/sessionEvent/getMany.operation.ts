@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { parseDate } from '../../helpers/dates';
 import { showFor } from '../../helpers/displayOptions';
 import { getConnection, oktaApiRequest } from '../../transport';
 import { ALL_SESSION_EVENT_TYPES, SESSION_EVENT_TYPES } from './eventTypes';
@@ -9,6 +10,7 @@ import { buildFilter, nextLink } from './filter';
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Okta's largest System Log page.
 const MAX_PAGE_SIZE = 1000;
+const LOGS_PATH = '/api/v1/logs';
 
 export const description: INodeProperties[] = showFor(
 	'sessionEvent',
@@ -79,18 +81,48 @@ function dateParameter(
 ): number {
 	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
 	if (raw === '' || raw === null || raw === undefined) return fallback;
-	const parsed = Date.parse(String(raw));
-	if (Number.isNaN(parsed)) {
+
+	const parsed = parseDate(raw, this.getTimezone());
+	if (parsed === undefined) {
+		const label = name === 'since' ? 'Since' : 'Until';
 		throw new NodeOperationError(
 			this.getNode(),
-			`"${String(raw)}" is not a valid date for ${name === 'since' ? 'Since' : 'Until'}`,
+			`"${String(raw)}" is not a valid date for ${label}`,
 			{
 				itemIndex,
-				description: 'Use an ISO 8601 date such as 2026-01-31T09:00:00Z, or leave the field empty.',
+				description:
+					"Use an ISO 8601 date such as 2026-01-31T09:00:00Z (without an offset, the workflow's time zone applies), or leave the field empty.",
 			},
 		);
 	}
 	return parsed;
+}
+
+function eventTypesParameter(this: IExecuteFunctions, itemIndex: number): string[] {
+	const raw = this.getNodeParameter('eventTypes', itemIndex, []) as unknown;
+	const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : [];
+	const types = list.map((type) => String(type).trim()).filter((type) => type !== '');
+	if (types.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No event types are selected', {
+			itemIndex,
+			description: 'Select at least one session event type.',
+		});
+	}
+	return types;
+}
+
+function limitParameter(this: IExecuteFunctions, itemIndex: number): number {
+	const raw = this.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	if (raw === true || raw === 'true') return Infinity;
+
+	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `The Limit must be a whole number of 1 or more`, {
+			itemIndex,
+			description: 'Set Limit to how many events to return, or turn on Return All.',
+		});
+	}
+	return limit;
 }
 
 function firstUserTarget(event: IDataObject): IDataObject | undefined {
@@ -127,21 +159,13 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const eventTypes = this.getNodeParameter('eventTypes', itemIndex, []) as string[];
-	const user = String(this.getNodeParameter('user', itemIndex, '')).trim();
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const now = Date.now();
-	const until = dateParameter.call(this, 'until', now, itemIndex);
+	const eventTypes = eventTypesParameter.call(this, itemIndex);
+	const user = String(this.getNodeParameter('user', itemIndex, '') ?? '').trim();
+	const limit = limitParameter.call(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as unknown;
+	const until = dateParameter.call(this, 'until', Date.now(), itemIndex);
 	const since = dateParameter.call(this, 'since', until - DAY_MS, itemIndex);
 
-	if (eventTypes.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No event types are selected', {
-			itemIndex,
-			description: 'Select at least one session event type.',
-		});
-	}
 	if (since >= until) {
 		throw new NodeOperationError(this.getNode(), 'Since must be earlier than Until', {
 			itemIndex,
@@ -153,7 +177,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const events: IDataObject[] = [];
 	const fetched = new Set<string>();
 	// Okta treats a query without `until` as a poll whose next link never ends, so it is always sent.
-	let url = '/api/v1/logs';
+	let url = `${connection.origin}${LOGS_PATH}`;
 	let qs: IDataObject | undefined = {
 		filter: buildFilter(eventTypes, user || undefined),
 		since: new Date(since).toISOString(),
@@ -166,31 +190,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const response = await oktaApiRequest.call(
 			this,
 			{ method: 'GET', url, qs },
-			{ itemIndex, action: 'Get Many Session Events' },
+			{ itemIndex, action: 'Get Many Session Events', expect: 'array' },
 			connection,
 		);
 		fetched.add(url);
-		const page = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
+		const page = response.body as IDataObject[];
 		if (page.length === 0) break;
 		events.push(...page.slice(0, limit - events.length));
 
-		const next = nextLink(response.headers.link);
-		if (next === undefined || fetched.has(next)) break;
-		if (new URL(next, connection.origin).origin !== connection.origin) {
+		const link = nextLink(response.headers.link);
+		if (link === undefined) break;
+		const next = new URL(link, url);
+		if (next.origin !== connection.origin || next.pathname !== LOGS_PATH) {
 			throw new NodeApiError(
 				this.getNode(),
 				{ link: 'next' },
 				{
-					message: `Okta's next-page link points away from ${connection.origin}; stopped after ${events.length} events`,
+					message: `Okta's next-page link leads away from ${connection.origin}${LOGS_PATH}; stopped after ${events.length} events`,
 					description:
-						'The link was not followed so that the credential is never sent to another host. Check that the Okta domain in the credential is the org itself, not a proxy.',
+						'The link was not followed so that the credential is never sent anywhere else. Check that the Okta domain in the credential is the org itself, not a proxy.',
 					itemIndex,
 				},
 			);
 		}
-		url = next;
+		if (fetched.has(next.href)) break;
+		url = next.href;
 		qs = undefined;
 	}
 
-	return simplify ? events.map(simplifyEvent) : events;
+	return simplify === false || simplify === 'false' ? events : events.map(simplifyEvent);
 }

@@ -68,6 +68,12 @@ async function resolveLogin(
 	itemIndex: number,
 	connection: OktaConnection,
 ): Promise<ResolvedUser> {
+	if (/^\.+$/.test(login)) {
+		throw new NodeOperationError(this.getNode(), `"${login}" is not an Okta login`, {
+			itemIndex,
+			description: 'Give the full login, for example jane.doe@example.com, or choose "By ID".',
+		});
+	}
 	if (login.includes('/')) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -83,17 +89,23 @@ async function resolveLogin(
 	const response = await oktaApiRequest.call(
 		this,
 		{ method: 'GET', url: `/api/v1/users/${encodeURIComponent(login)}` },
-		{ itemIndex, action: 'Find User', acceptStatuses: [404] },
+		{ itemIndex, action: 'Find User', acceptStatuses: [404], expect: 'object' },
 		connection,
 	);
 	if (response.statusCode === 404) {
+		const okta = response.body as { errorCode?: string; errorId?: string };
+		const requestId = response.headers['x-okta-request-id'];
+		const references = [
+			`Okta ${okta.errorCode ?? 'error'}`,
+			okta.errorId ? `error ID ${okta.errorId}` : undefined,
+			requestId ? `request ID ${requestId}` : undefined,
+		].filter(Boolean);
 		throw new NodeApiError(
 			this.getNode(),
-			{ httpCode: '404' },
+			{ httpCode: '404', errorCode: okta.errorCode ?? null },
 			{
 				message: `No Okta user with login "${login}"`,
-				description:
-					'Check the spelling, or that the user was not already deleted. Logins are usually full email addresses.',
+				description: `Check the spelling, or that the user was not already deleted; logins are usually full email addresses. (${references.join(', ')})`,
 				httpCode: '404',
 				itemIndex,
 			},
@@ -119,10 +131,15 @@ async function resolveLogin(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const locator = this.getNodeParameter('user', itemIndex) as INodeParameterResourceLocator;
+	const locator = this.getNodeParameter('user', itemIndex) as
+		INodeParameterResourceLocator | string | number;
 	const oauthTokens = this.getNodeParameter('oauthTokens', itemIndex, true) as boolean;
 	const forgetDevices = this.getNodeParameter('forgetDevices', itemIndex, true) as boolean;
-	const value = typeof locator?.value === 'string' ? locator.value.trim() : '';
+	// An expression may give the whole parameter as a plain value: that is taken as a login.
+	const { mode, value: rawValue } =
+		typeof locator === 'object' && locator !== null ? locator : { mode: 'login', value: locator };
+	const value =
+		typeof rawValue === 'string' || typeof rawValue === 'number' ? String(rawValue).trim() : '';
 
 	if (value === '') {
 		throw new NodeOperationError(this.getNode(), 'The User is empty', {
@@ -133,7 +150,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const connection = await getConnection.call(this, itemIndex);
 	const user: ResolvedUser =
-		locator.mode === 'id'
+		mode === 'id'
 			? { id: requireOktaId(this.getNode(), value, 'User ID', itemIndex) }
 			: await resolveLogin.call(this, value, itemIndex, connection);
 
