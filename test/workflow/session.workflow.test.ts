@@ -267,7 +267,7 @@ describe('The OAuth 2.0 service-app credential', () => {
 			method: 'GET',
 			path: `/api/v1/sessions/${a.id}`,
 			status: 401,
-			times: 1,
+			times: 2,
 			body: JSON.stringify({
 				errorCode: 'E0000011',
 				errorSummary: 'Invalid token provided',
@@ -285,6 +285,37 @@ describe('The OAuth 2.0 service-app credential', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOf('Get Session')[0].id).toBe(a.id);
 		expect(credentials.preAuthenticationCount()).toBe(2);
+	});
+
+	it("keeps Okta's details when the 401 persists after a fresh token", async () => {
+		const a = await openSession(sandbox, 'alice.anderson@example.com');
+		sandbox.injectFault({
+			method: 'GET',
+			path: `/api/v1/sessions/${a.id}`,
+			status: 401,
+			headers: { 'Content-Type': 'application/json', 'X-Okta-Request-Id': 'still-401' },
+			body: JSON.stringify({
+				errorCode: 'E0000011',
+				errorSummary: 'Invalid token provided',
+				errorLink: 'E0000011',
+				errorId: 'oaeStill401',
+				errorCauses: [],
+			}),
+		});
+		const credentials = new CredentialStore(sandboxCredentials(sandbox));
+
+		const result = await runWorkflow(oauthGet(), {
+			inputItems: [{ sessionId: a.id }],
+			credentials,
+		});
+
+		expect(result.error).toBeInstanceOf(NodeApiError);
+		expect((result.error as NodeApiError).httpCode).toBe('401');
+		expect(result.error?.message).toContain('E0000011');
+		expect(result.error?.message).toContain('still-401');
+		expect(credentials.preAuthenticationCount()).toBe(2);
+		const serialized = JSON.stringify(result.error) + JSON.stringify(result.error?.cause ?? null);
+		expect(serialized).not.toMatch(/Bearer [A-Za-z0-9]/);
 	});
 
 	it('explains a private key that Okta does not accept, without showing the key', async () => {

@@ -133,26 +133,6 @@ function httpCodeOf(error: unknown): number | undefined {
 	return Number.isFinite(code) && code > 0 ? code : undefined;
 }
 
-/** The HTTP answer inside an error thrown by n8n's helper (after its own 401 retry), if it kept one. */
-function responseInside(error: unknown): OktaResponse | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-		const response = (
-			current as { response?: { status?: unknown; headers?: unknown; data?: unknown } }
-		).response;
-		if (response && typeof response.status === 'number') {
-			return {
-				statusCode: response.status,
-				headers: lowerCaseHeaders(response.headers),
-				body: parseBody(response.data),
-			};
-		}
-		const next = current as { cause?: unknown; errorResponse?: unknown };
-		current = next.cause ?? next.errorResponse;
-	}
-	return undefined;
-}
-
 function isTimeout(error: unknown, code: string | undefined): boolean {
 	return (
 		code === 'ECONNABORTED' ||
@@ -161,7 +141,11 @@ function isTimeout(error: unknown, code: string | undefined): boolean {
 	);
 }
 
-function toOptions(request: OktaRequest, connection: OktaConnection): IHttpRequestOptions {
+function toOptions(
+	request: OktaRequest,
+	connection: OktaConnection,
+	refreshOn401: boolean,
+): IHttpRequestOptions {
 	const url = /^https?:\/\//i.test(request.url)
 		? request.url
 		: `${connection.origin}${request.url}`;
@@ -171,9 +155,8 @@ function toOptions(request: OktaRequest, connection: OktaConnection): IHttpReque
 		headers: { Accept: 'application/json' },
 		encoding: 'text',
 		returnFullResponse: true,
-		// A 401 must reach n8n for OAuth so that it fetches a new access token and sends again.
-		ignoreHttpStatusErrors:
-			connection.authentication === 'oAuth2' ? { ignore: true, except: [401] } : true,
+		// Only a 401 that n8n's helper sees as an error makes it fetch a new access token and send again.
+		ignoreHttpStatusErrors: refreshOn401 ? { ignore: true, except: [401] } : true,
 		timeout: REQUEST_TIMEOUT_MS,
 		// Okta's API does not redirect; following one could carry the credential to another host.
 		disableFollowRedirect: true,
@@ -192,12 +175,13 @@ async function sendOnce(
 	request: OktaRequest,
 	connection: OktaConnection,
 	errorContext: ErrorContext,
+	refreshOn401 = false,
 ): Promise<OktaResponse> {
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			connection.credentialType,
-			toOptions(request, connection),
+			toOptions(request, connection, refreshOn401),
 		)) as { statusCode: number; headers: unknown; body: unknown };
 		return {
 			statusCode: response.statusCode,
@@ -224,7 +208,7 @@ async function sendOnce(
 		}
 		const status = httpCodeOf(error);
 		if (status !== undefined) {
-			return responseInside(error) ?? { statusCode: status, headers: {}, body: undefined };
+			return { statusCode: status, headers: {}, body: undefined };
 		}
 		const code = networkCode(error);
 		if (isTimeout(error, code)) {
@@ -272,7 +256,13 @@ export async function oktaApiRequest(
 	const errorContext = errorContextFor(this.getNode(), conn, call);
 
 	for (let attempt = 0; ; attempt++) {
-		const response = await sendOnce.call(this, request, conn, errorContext);
+		let response = await sendOnce.call(this, request, conn, errorContext);
+		if (response.statusCode === 401 && conn.authentication === 'oAuth2') {
+			// The access token may have expired: send again through n8n's refresh. If Okta still says
+			// 401, n8n's error has lost Okta's body, so the first answer is the one reported.
+			const retried = await sendOnce.call(this, request, conn, errorContext, true);
+			if (retried.statusCode !== 401) response = retried;
+		}
 		const { statusCode } = response;
 
 		if (statusCode >= 200 && statusCode < 300) {
