@@ -1,20 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../helpers/displayOptions';
-import { pathSegment, requireOktaId } from '../../helpers/ids';
+import { pathSegment } from '../../helpers/ids';
 import { toSessionItem } from '../../helpers/session';
 import { oktaApiRequest } from '../../transport';
-import { NOT_FOUND_SESSION, sessionIdField } from './sessionIdField';
+import { NOT_FOUND_SESSION, readSessionId, sessionIdField } from './sessionIdField';
 
 export const description: INodeProperties[] = showFor('session', 'refresh')([sessionIdField]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const sessionId = requireOktaId(
-		this.getNode(),
-		this.getNodeParameter('sessionId', itemIndex),
-		'Session ID',
-		itemIndex,
-	);
+	const sessionId = readSessionId.call(this, itemIndex);
 
 	const response = await oktaApiRequest.call(
 		this,

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireOktaId } from '../../helpers/ids';
 
 export const sessionIdField: INodeProperties = {
 	displayName: 'Session ID',
@@ -13,3 +15,12 @@ export const sessionIdField: INodeProperties = {
 
 export const NOT_FOUND_SESSION =
 	'No session with this ID exists: it may have expired, been ended, or never existed.';
+
+export function readSessionId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireOktaId(
+		this.getNode(),
+		this.getNodeParameter('sessionId', itemIndex),
+		'Session ID',
+		itemIndex,
+	);
+}
