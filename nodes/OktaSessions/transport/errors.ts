@@ -158,3 +158,12 @@ export function timeoutError(origin: string, seconds: number, context: ErrorCont
 		'Okta may still have carried the request out. Check the result (for example with Get Session) before running the item again.',
 	);
 }
+
+export function accessTokenError(problem: string, context: ErrorContext): NodeApiError {
+	return apiError(
+		context,
+		{ reason: 'access token' },
+		`${context.action} failed: ${problem}`,
+		'The service-app credential could not get an access token from Okta. Open the credential and check its Okta domain, client ID, private key, key ID and scopes.',
+	);
+}

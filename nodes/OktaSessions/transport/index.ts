@@ -1,4 +1,4 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -10,6 +10,7 @@ import type {
 import { getConnection } from './credentials';
 import type { OktaConnection } from './credentials';
 import {
+	accessTokenError,
 	isOktaErrorBody,
 	oktaApiError,
 	timeoutError,
@@ -191,21 +192,7 @@ async function sendOnce(
 	} catch (error) {
 		// n8n's own error carries the request, and with it the credential: build a clean one instead.
 		const tokenProblem = tokenFailure(error);
-		if (tokenProblem !== undefined) {
-			const message = `${errorContext.action} failed: ${redact(tokenProblem, errorContext.secrets)}`;
-			const failure = new NodeApiError(
-				this.getNode(),
-				{ reason: 'access token' },
-				{
-					message,
-					description:
-						'The service-app credential could not get an access token from Okta. Open the credential and check its Okta domain, client ID, private key, key ID and scopes.',
-					itemIndex: errorContext.itemIndex,
-				},
-			);
-			failure.message = message;
-			throw failure;
-		}
+		if (tokenProblem !== undefined) throw accessTokenError(tokenProblem, errorContext);
 		const status = httpCodeOf(error);
 		if (status !== undefined) {
 			return { statusCode: status, headers: {}, body: undefined };
