@@ -9,4 +9,5 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
 	testTimeout: 30000,
+	globalSetup: '<rootDir>/test/notices.ts',
 };

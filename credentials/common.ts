@@ -13,11 +13,12 @@ export const domainProperty: INodeProperties = {
 
 /**
  * The credential test runs inside n8n from this expression alone, so it repeats the node's clean-up of
- * the domain: surrounding spaces, trailing slashes and a pasted /api/v1 go, a bare host gets https://,
- * and http:// becomes https:// except on loopback, so the test never sends the token unencrypted.
+ * the domain: surrounding spaces, trailing slashes and a pasted /api/v1 go, and a bare host gets https://.
+ * Plain http:// on a host other than loopback is refused like the node refuses it: the test goes to a
+ * host that cannot resolve and whose name says why, and the token is never sent unencrypted.
  */
 export const normalizedDomainExpression =
-	"={{ (d => /^https?:\\/\\//i.test(d) ? d.replace(/^http:\\/\\/(?!(127\\.0\\.0\\.1|localhost|\\[::1\\])(:|$))/i, 'https://') : 'https://' + d)($credentials.domain.trim().replace(/\\/+$/, '').replace(/\\/api\\/v1$/i, '').replace(/\\/+$/, '')) }}";
+	"={{ (d => /^http:\\/\\//i.test(d) && !/^http:\\/\\/(127\\.0\\.0\\.1|localhost|\\[::1\\])(:|$)/i.test(d) ? 'https://use-https-not-http.invalid' : /^https?:\\/\\//i.test(d) ? d : 'https://' + d)($credentials.domain.trim().replace(/\\/+$/, '').replace(/\\/api\\/v1$/i, '').replace(/\\/+$/, '')) }}";
 
 /** The test sends the credential: it must not follow a redirect that could carry it elsewhere. */
 export const testRequestSafety = {

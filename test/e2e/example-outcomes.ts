@@ -7,7 +7,7 @@ export const EXAMPLE_OUTCOMES: Record<
 > = {
 	'offboard-users.json': (execution) => {
 		expect(outputItems(execution, 'Summary').map((item) => item.json)).toEqual([
-			expect.objectContaining({ requested: 4, sessionsEnded: 4, failed: 0 }),
+			expect.objectContaining({ requested: 4, usersOffboarded: 4, failed: 0 }),
 		]);
 	},
 	'session-audit.json': (execution, { seededUsers }) => {

@@ -257,7 +257,8 @@ describe("The credential test's domain expression, evaluated by n8n's expression
 		expect(evaluate(domain)).toBe(parseOktaDomain(domain).origin);
 	});
 
-	it('upgrades http:// to https:// on a public host, so the test never sends the token in clear', () => {
-		expect(evaluate('http://acme.okta.com')).toBe('https://acme.okta.com');
+	it('refuses http:// on a public host, so the test never sends the token in clear', () => {
+		expect(evaluate('http://acme.okta.com')).toBe('https://use-https-not-http.invalid');
+		expect(evaluate('http://localhost.evil.com')).toBe('https://use-https-not-http.invalid');
 	});
 });

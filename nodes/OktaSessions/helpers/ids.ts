@@ -3,6 +3,11 @@ import type { INode } from 'n8n-workflow';
 
 const MAX_ID_LENGTH = 256;
 
+const EXAMPLES: Record<string, string> = {
+	'Session ID': '"102aBcD3eFgH4iJkL5mNo6pQ", the "id" of a session',
+	'User ID': '"00u1a2b3c4d5e6f7g8h9", the "id" of a user',
+};
+
 function problemWith(id: string): string | undefined {
 	if (id === '') return 'is empty';
 	if (id.length > MAX_ID_LENGTH) return `is longer than ${MAX_ID_LENGTH} characters`;
@@ -31,7 +36,7 @@ export function requireOktaId(
 	if (problem !== undefined) {
 		throw new NodeOperationError(node, `The ${parameterLabel} ${problem}`, {
 			itemIndex,
-			description: `Check the ${parameterLabel} of item ${itemIndex}: an Okta ${parameterLabel} looks like "102aBcD3eFgH4iJkL5mNo6pQ" and comes from an earlier step, for example the "id" field of a session or user.`,
+			description: `Check the ${parameterLabel} of item ${itemIndex}. An Okta ${parameterLabel} looks like ${EXAMPLES[parameterLabel] ?? 'an ID from an earlier step'}, usually mapped from an earlier step.`,
 		});
 	}
 	return id;

@@ -74,7 +74,7 @@ function whatToDo(status: number, context: ErrorContext, headers: Record<string,
 				: 'Okta rejected the access token of the service app. Check the client ID, the private key and its key ID in the credential, and that the app is active in Okta.';
 		case 403:
 			return usesApiToken
-				? 'The admin who created the API token lacks the permission for this action. Sessions and users need an admin role that can manage users, for example Help Desk Administrator or Organization Administrator; reading the System Log needs Report Administrator or higher.'
+				? 'The admin who created the API token lacks the permission for this action. Sessions and users need an admin role that can manage users, for example Help Desk Administrator or Organization Administrator; reading the System Log needs Read-Only Administrator or Report Administrator.'
 				: "The service app lacks a scope or admin role for this action. Grant the scopes okta.sessions.manage, okta.users.manage, okta.users.read and okta.logs.read in the app's Okta API Scopes tab, assign it an admin role, and list the scopes in the credential.";
 		case 404:
 			return (
