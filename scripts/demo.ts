@@ -126,11 +126,11 @@ function describeLifecycleStep(node: INode, json: IDataObject): string {
 				if (json.active !== false) {
 					throw new DemoFailure(`Session ${shortId(json.id)} is still there after it was ended`);
 				}
-				return `Session is gone: Okta answers 404 for ${shortId(json.sessionId)}`;
+				return `Session is gone: the sandbox, like Okta, answers 404 for ${shortId(json.sessionId)}`;
 			}
 			return `Read session ${shortId(json.id)}: ${String(json.status)}, password verified ${clock(json.lastPasswordVerification)}`;
 		case 'refresh':
-			return `Refreshed session ${shortId(json.id)}: now expires ${clock(json.expiresAt)}`;
+			return `Refreshed session ${shortId(json.id)}: its lifetime starts again, now until ${clock(json.expiresAt)}`;
 		case 'end':
 			return `Ended session ${shortId(json.sessionId)}`;
 		default:
