@@ -287,6 +287,39 @@ describe('The OAuth 2.0 service-app credential', () => {
 		expect(credentials.preAuthenticationCount()).toBe(2);
 	});
 
+	it('waits out a rate-limited token request and then gets the token', async () => {
+		const a = await openSession(sandbox, 'alice.anderson@example.com');
+		const now = new Date();
+		sandbox.injectFault({
+			method: 'POST',
+			path: '/oauth2/v1/token',
+			status: 429,
+			times: 1,
+			headers: {
+				'Content-Type': 'application/json',
+				Date: now.toUTCString(),
+				'X-Rate-Limit-Reset': String(Math.floor(now.getTime() / 1000) + 1),
+			},
+			body: JSON.stringify({
+				errorCode: 'E0000047',
+				errorSummary: 'API call exceeded rate limit due to too many requests.',
+			}),
+		});
+		const start = sandbox.requests.length;
+
+		const result = await runWorkflow(oauthGet(), {
+			inputItems: [{ sessionId: a.id }],
+			credentials: sandboxCredentials(sandbox),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(requestsAfter(sandbox, start)).toEqual([
+			'POST /oauth2/v1/token',
+			'POST /oauth2/v1/token',
+			`GET /api/v1/sessions/${a.id}`,
+		]);
+	});
+
 	it("keeps Okta's details when the 401 persists after a fresh token", async () => {
 		const a = await openSession(sandbox, 'alice.anderson@example.com');
 		sandbox.injectFault({

@@ -18,10 +18,13 @@ import {
 	unreachableError,
 } from './errors';
 import { TOKEN_ERROR_PREFIX } from './oauth';
+import { lowerCaseHeaders, parseBody } from './http';
+import { RATE_LIMIT_RETRIES, rateLimitRetryDelay } from './rateLimit';
 import { redact } from './redact';
 import type { ErrorContext } from './errors';
 
 export { getConnection } from './credentials';
+export { rateLimitRetryDelay, rateLimitWaitMs } from './rateLimit';
 export type { OktaAuthentication, OktaConnection } from './credentials';
 
 export interface OktaRequest {
@@ -55,48 +58,7 @@ export interface CallContext {
 	secrets?: string[];
 }
 
-// Okta's rate-limit windows last a minute; a reset further away than that means something else is wrong.
-const RATE_LIMIT_RETRIES = 3;
-const LONGEST_RATE_LIMIT_WAIT_MS = 61_000;
-const RATE_LIMIT_MARGIN_MS = 250;
 const REQUEST_TIMEOUT_MS = 30_000;
-
-function parseBody(text: unknown): unknown {
-	if (typeof text !== 'string') return text;
-	if (text.trim() === '') return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
-
-function lowerCaseHeaders(headers: unknown): Record<string, string> {
-	const result: Record<string, string> = {};
-	if (typeof headers !== 'object' || headers === null) return result;
-	for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-		if (value !== undefined && value !== null) result[name.toLowerCase()] = String(value);
-	}
-	return result;
-}
-
-/** How long to wait before sending again after a 429, or undefined when the reset is too far off. */
-export function rateLimitRetryDelay(
-	headers: Record<string, string>,
-	nowMs: number,
-): number | undefined {
-	const wait = rateLimitWaitMs(headers, nowMs);
-	return wait <= LONGEST_RATE_LIMIT_WAIT_MS ? wait + RATE_LIMIT_MARGIN_MS : undefined;
-}
-
-/** How long until Okta's window resets, measured on Okta's clock (its Date header) to avoid skew. */
-export function rateLimitWaitMs(headers: Record<string, string>, nowMs: number): number {
-	const resetSeconds = Number(headers['x-rate-limit-reset']);
-	if (!Number.isFinite(resetSeconds)) return 1000;
-	const serverNow = Date.parse(headers.date ?? '');
-	const reference = Number.isFinite(serverNow) ? serverNow : nowMs;
-	return Math.max(resetSeconds * 1000 - reference, 0);
-}
 
 function networkCode(error: unknown): string | undefined {
 	const texts: string[] = [];

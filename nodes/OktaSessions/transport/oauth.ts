@@ -1,8 +1,11 @@
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
+import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { parseOktaDomain } from './domain';
+import { lowerCaseHeaders, parseBody } from './http';
+import { RATE_LIMIT_RETRIES, rateLimitRetryDelay } from './rateLimit';
 
 /** Errors from the token exchange start with this, so the node can tell them from network failures. */
 export const TOKEN_ERROR_PREFIX = 'Okta did not issue an access token';
@@ -121,31 +124,38 @@ export async function fetchAccessToken(
 		client_assertion: clientAssertion(credentials, tokenUrl, Math.floor(Date.now() / 1000)),
 	});
 
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: tokenUrl,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: form.toString(),
-			encoding: 'text',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: 30_000,
-		})) as { statusCode: number; body: unknown };
-	} catch {
-		throw tokenError(`could not reach ${tokenUrl}. Check the Okta domain in the credential.`);
+	let response: { statusCode: number; headers: Record<string, string>; body: unknown };
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const raw = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: tokenUrl,
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
+				body: form.toString(),
+				encoding: 'text',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				timeout: 30_000,
+			})) as { statusCode: number; headers: unknown; body: unknown };
+			response = {
+				statusCode: raw.statusCode,
+				headers: lowerCaseHeaders(raw.headers),
+				body: parseBody(raw.body),
+			};
+		} catch {
+			throw tokenError(`could not reach ${tokenUrl}. Check the Okta domain in the credential.`);
+		}
+		const delay =
+			response.statusCode === 429 ? rateLimitRetryDelay(response.headers, Date.now()) : undefined;
+		if (delay === undefined || attempt >= RATE_LIMIT_RETRIES) break;
+		await sleep(delay);
 	}
 
-	let body: unknown = response.body;
-	if (typeof body === 'string') {
-		try {
-			body = JSON.parse(body);
-		} catch {
-			body = undefined;
-		}
-	}
+	const body = response.body;
 	const accessToken = (body as IDataObject | undefined)?.access_token;
 	if (response.statusCode !== 200 || typeof accessToken !== 'string' || accessToken === '') {
 		throw tokenError(describeTokenFailure(response.statusCode, body));
