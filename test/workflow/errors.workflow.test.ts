@@ -150,6 +150,30 @@ describe('Okta errors injected at the HTTP layer', () => {
 		expectNoSecrets(result.error);
 	});
 
+	it('an org that does not answer in 30 seconds gives a timeout error that warns the call may have gone through', async () => {
+		const slow = await startSandbox({ latencyMs: 31_000 });
+		try {
+			const result = await runWorkflow(
+				oktaWorkflow({
+					name: 'Okta',
+					parameters: { resource: 'session', operation: 'end', sessionId: SESSION_ID },
+				}),
+				{ credentials: sandboxCredentials(slow) },
+			);
+
+			expect(result.error).toBeInstanceOf(NodeApiError);
+			expect(result.error?.message).toBe(
+				`End Session failed: Okta at ${slow.url} did not answer within 30 seconds`,
+			);
+			expect((result.error as NodeApiError).description).toMatch(
+				/may still have carried the request out/,
+			);
+			expectNoSecrets(result.error);
+		} finally {
+			await slow.close();
+		}
+	}, 45_000);
+
 	it('a redirect to another host is not followed, so the token stays with the org', async () => {
 		const elsewhere = await startSandbox();
 		try {

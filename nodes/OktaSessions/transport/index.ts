@@ -60,7 +60,9 @@ export interface CallContext {
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
-function networkCode(error: unknown): string | undefined {
+/** Every message and code in an error and what it wraps: n8n's wrapper keeps texts but not codes. */
+function errorTexts(error: unknown): { codes: string[]; texts: string[] } {
+	const codes: string[] = [];
 	const texts: string[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
@@ -69,14 +71,26 @@ function networkCode(error: unknown): string | undefined {
 			messages?: unknown;
 			message?: unknown;
 		};
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		if (typeof code === 'string') codes.push(code);
 		if (Array.isArray(messages)) texts.push(...messages.map(String));
 		if (typeof message === 'string') texts.push(message);
 		const next = current as { cause?: unknown; errorResponse?: unknown };
 		current = next.errorResponse ?? next.cause;
 	}
-	// n8n's wrapper keeps the system error's text ("connect ECONNREFUSED …") but not its code.
-	return texts.map((text) => /\b(E[A-Z]{4,})\b/.exec(text)?.[1]).find(Boolean);
+	return { codes, texts };
+}
+
+function networkCode(error: unknown): string | undefined {
+	const { codes, texts } = errorTexts(error);
+	return (
+		codes.find((code) => /^E[A-Z_]+$/.test(code)) ??
+		texts.map((text) => /\b(E[A-Z]{4,})\b/.exec(text)?.[1]).find(Boolean)
+	);
+}
+
+function isTimeout(error: unknown): boolean {
+	const { codes, texts } = errorTexts(error);
+	return codes.includes('ETIMEDOUT') || texts.some((text) => /\btimeout\b/i.test(text));
 }
 
 function tokenFailure(error: unknown): string | undefined {
@@ -94,14 +108,6 @@ function tokenFailure(error: unknown): string | undefined {
 function httpCodeOf(error: unknown): number | undefined {
 	const code = Number((error as { httpCode?: unknown })?.httpCode);
 	return Number.isFinite(code) && code > 0 ? code : undefined;
-}
-
-function isTimeout(error: unknown, code: string | undefined): boolean {
-	return (
-		code === 'ECONNABORTED' ||
-		code === 'ETIMEDOUT' ||
-		/timeout/i.test(String((error as Error)?.message))
-	);
 }
 
 function toOptions(
@@ -160,7 +166,7 @@ async function sendOnce(
 			return { statusCode: status, headers: {}, body: undefined };
 		}
 		const code = networkCode(error);
-		if (isTimeout(error, code)) {
+		if (isTimeout(error)) {
 			throw timeoutError(connection.origin, REQUEST_TIMEOUT_MS / 1000, errorContext);
 		}
 		const failure = unreachableError(connection.origin, code, errorContext);
