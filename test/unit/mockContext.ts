@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
+import { OktaSessions } from '../../nodes/OktaSessions/OktaSessions.node';
+
 export interface FakeResponse {
 	statusCode: number;
 	body?: unknown;
@@ -93,4 +95,11 @@ export function oktaError(errorCode: string, errorSummary: string): IDataObject 
 		errorId: 'oaeTestErrorId',
 		errorCauses: [],
 	};
+}
+
+/** Runs the node once on a mocked context and returns its main output with the recorded requests. */
+export async function runNode(...args: Parameters<typeof mockContext>) {
+	const mock = mockContext(...args);
+	const output = await new OktaSessions().execute.call(mock.context);
+	return { ...mock, output: output[0] };
 }

@@ -7,15 +7,9 @@ import { nextLink } from '../../nodes/OktaSessions/actions/sessionEvent/filter';
 import { parseDate } from '../../nodes/OktaSessions/helpers/dates';
 import { rateLimitRetryDelay } from '../../nodes/OktaSessions/transport';
 import { parseOktaDomain } from '../../nodes/OktaSessions/transport/domain';
-import { API_TOKEN, mockContext, oktaError, session } from './mockContext';
+import { API_TOKEN, mockContext, oktaError, runNode, session } from './mockContext';
 
 const ORIGIN = 'https://acme.okta.com';
-
-async function run(...args: Parameters<typeof mockContext>) {
-	const mock = mockContext(...args);
-	const output = await new OktaSessions().execute.call(mock.context);
-	return { ...mock, output: output[0] };
-}
 
 describe('Paths that URL parsing would rewrite are refused', () => {
 	it.each(['.', '...'])('refuses the session ID %j before sending', async (sessionId) => {
@@ -44,7 +38,7 @@ describe('Paths that URL parsing would rewrite are refused', () => {
 
 describe('Only Okta itself can say "not found"', () => {
 	it('does not count a proxy 404 page as an already ended session', async () => {
-		const promise = run(
+		const promise = runNode(
 			[
 				{
 					resource: 'session',
@@ -66,7 +60,7 @@ describe('Only Okta itself can say "not found"', () => {
 	});
 
 	it('refuses a 200 whose body is not a Session', async () => {
-		const promise = run(
+		const promise = runNode(
 			[{ resource: 'session', operation: 'get', sessionId: '102x' }],
 			[{ statusCode: 200, body: [session()] }],
 		);
@@ -85,7 +79,7 @@ describe('Secrets echoed back are removed from errors', () => {
 				'text',
 			],
 		};
-		const error = await run(
+		const error = await runNode(
 			[{ resource: 'session', operation: 'get', sessionId: '102x' }],
 			[{ statusCode: 400, body }],
 		).catch((e: unknown) => e);
@@ -99,7 +93,7 @@ describe('Secrets echoed back are removed from errors', () => {
 
 	it('redacts the session token from a failed Create', async () => {
 		const sessionToken = '20111SecretSessionToken0001';
-		const error = await run(
+		const error = await runNode(
 			[{ resource: 'session', operation: 'create', sessionToken }],
 			[
 				{
@@ -115,7 +109,7 @@ describe('Secrets echoed back are removed from errors', () => {
 
 describe('End All Sessions accepts what expressions produce', () => {
 	it('takes a plain string for the user as a login', async () => {
-		const { requests, output } = await run(
+		const { requests, output } = await runNode(
 			[{ resource: 'user', operation: 'endAllSessions', user: 'alice@example.com' }],
 			[
 				{ statusCode: 200, body: { id: '00ualice', profile: { login: 'alice@example.com' } } },
@@ -127,7 +121,7 @@ describe('End All Sessions accepts what expressions produce', () => {
 	});
 
 	it('takes a number given by ID as the user ID', async () => {
-		const { requests } = await run(
+		const { requests } = await runNode(
 			[{ resource: 'user', operation: 'endAllSessions', user: { mode: 'id', value: 12345 } }],
 			[{ statusCode: 204 }],
 		);
@@ -149,7 +143,7 @@ describe('Get Many checks its inputs before sending', () => {
 	});
 
 	it('reads Return All given as the text "false" as false', async () => {
-		const { requests } = await run(
+		const { requests } = await runNode(
 			[{ ...base, returnAll: 'false', limit: 3 }],
 			[{ statusCode: 200, body: [] }],
 		);
@@ -157,7 +151,7 @@ describe('Get Many checks its inputs before sending', () => {
 	});
 
 	it('accepts event types given as comma-separated text', async () => {
-		const { requests } = await run(
+		const { requests } = await runNode(
 			[{ ...base, eventTypes: 'user.session.start, user.session.end', limit: 1 }],
 			[{ statusCode: 200, body: [] }],
 		);
@@ -167,7 +161,7 @@ describe('Get Many checks its inputs before sending', () => {
 	});
 
 	it("reads a date without an offset in the workflow's time zone", async () => {
-		const { requests } = await run(
+		const { requests } = await runNode(
 			[{ ...base, since: '2026-01-31T09:00:00', until: '2026-01-31T18:00:00', limit: 1 }],
 			[{ statusCode: 200, body: [] }],
 			{ timezone: 'America/New_York' },
@@ -185,7 +179,7 @@ describe('Get Many checks its inputs before sending', () => {
 	});
 
 	it('refuses a next link to another path on the org', async () => {
-		const promise = run(
+		const promise = runNode(
 			[{ ...base, returnAll: true }],
 			[
 				{

@@ -1,19 +1,13 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { OktaSessions } from '../../nodes/OktaSessions/OktaSessions.node';
-import { API_TOKEN, mockContext, oktaError, session } from './mockContext';
+import { API_TOKEN, mockContext, oktaError, runNode, session } from './mockContext';
 
 const ORIGIN = 'https://acme.okta.com';
 
-async function run(...args: Parameters<typeof mockContext>) {
-	const mock = mockContext(...args);
-	const output = await new OktaSessions().execute.call(mock.context);
-	return { ...mock, output: output[0] };
-}
-
 describe('Session operations build the exact Okta request', () => {
 	it('creates a session by posting the session token', async () => {
-		const { requests, output } = await run(
+		const { requests, output } = await runNode(
 			[{ resource: 'session', operation: 'create', sessionToken: ' 20111abcToken ' }],
 			[{ statusCode: 200, body: session() }],
 		);
@@ -31,7 +25,7 @@ describe('Session operations build the exact Okta request', () => {
 	});
 
 	it('gets a session by its percent-encoded ID', async () => {
-		const { requests, output } = await run(
+		const { requests, output } = await runNode(
 			[{ resource: 'session', operation: 'get', sessionId: '102a+b=c' }],
 			[{ statusCode: 200, body: session({ id: '102a+b=c' }) }],
 		);
@@ -46,7 +40,7 @@ describe('Session operations build the exact Okta request', () => {
 
 	it('refreshes a session and returns its new expiry', async () => {
 		const refreshed = session({ expiresAt: '2026-01-01T14:00:00.000Z' });
-		const { requests, output } = await run(
+		const { requests, output } = await runNode(
 			[{ resource: 'session', operation: 'refresh', sessionId: '102sessionAbc' }],
 			[{ statusCode: 200, body: refreshed }],
 		);
@@ -59,7 +53,7 @@ describe('Session operations build the exact Okta request', () => {
 	});
 
 	it('ends a session and reports success on an empty 204', async () => {
-		const { requests, output } = await run(
+		const { requests, output } = await runNode(
 			[{ resource: 'session', operation: 'end', sessionId: '102sessionAbc' }],
 			[{ statusCode: 204 }],
 		);
@@ -78,7 +72,7 @@ describe('Session operations build the exact Okta request', () => {
 
 	it('keeps a session whose optional fields are missing or null', async () => {
 		const sparse = { id: '102sparse', status: 'ACTIVE', login: null, amr: null };
-		const { output } = await run(
+		const { output } = await runNode(
 			[{ resource: 'session', operation: 'get', sessionId: '102sparse' }],
 			[{ statusCode: 200, body: sparse }],
 		);
@@ -87,7 +81,7 @@ describe('Session operations build the exact Okta request', () => {
 	});
 
 	it('reads every parameter for its own item', async () => {
-		const { requests, output } = await run(
+		const { requests, output } = await runNode(
 			[
 				{ resource: 'session', operation: 'get', sessionId: '102first' },
 				{ resource: 'session', operation: 'end', sessionId: '102second' },
@@ -105,7 +99,7 @@ describe('Session operations build the exact Okta request', () => {
 
 describe('Audit-friendly single-session options', () => {
 	it('returns a not-found session as an inactive item when asked to', async () => {
-		const { output } = await run(
+		const { output } = await runNode(
 			[
 				{
 					resource: 'session',
@@ -126,7 +120,7 @@ describe('Audit-friendly single-session options', () => {
 	});
 
 	it('treats an already ended session as success when asked to', async () => {
-		const { output } = await run(
+		const { output } = await runNode(
 			[
 				{
 					resource: 'session',
@@ -147,7 +141,7 @@ describe('Audit-friendly single-session options', () => {
 	});
 
 	it('still fails on a 404 without the option', async () => {
-		const promise = run(
+		const promise = runNode(
 			[{ resource: 'session', operation: 'end', sessionId: '102gone' }],
 			[
 				{
@@ -187,7 +181,7 @@ describe('Input is checked before any request', () => {
 
 	it('accepts an ID of exactly 256 characters', async () => {
 		const sessionId = `102${'a'.repeat(253)}`;
-		const { requests } = await run(
+		const { requests } = await runNode(
 			[{ resource: 'session', operation: 'get', sessionId }],
 			[{ statusCode: 200, body: session({ id: sessionId }) }],
 		);
@@ -219,7 +213,7 @@ describe('Input is checked before any request', () => {
 
 describe('On Error: Continue', () => {
 	it('gives one error item for the failed input and keeps going, in order', async () => {
-		const { output, requests } = await run(
+		const { output, requests } = await runNode(
 			[
 				{ resource: 'session', operation: 'get', sessionId: '102one' },
 				{ resource: 'session', operation: 'get', sessionId: 'bad/id' },
