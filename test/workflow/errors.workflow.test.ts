@@ -2,17 +2,16 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox';
-import type { Sandbox } from '../../sandbox';
 import { runWorkflow } from '../harness';
-import { oktaWorkflow, openSession, requestsAfter, sandboxCredentials } from './support';
+import {
+	useSandbox,
+	oktaWorkflow,
+	openSession,
+	requestsAfter,
+	sandboxCredentials,
+} from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 const SESSION_ID = '102injectedFault000001';
 
@@ -31,21 +30,21 @@ function farReset() {
 }
 
 async function runGet(operation: 'get' | 'end' = 'get') {
-	const start = sandbox.requests.length;
+	const start = sandbox().requests.length;
 	const result = await runWorkflow(
 		oktaWorkflow({
 			name: 'Okta',
 			parameters: { resource: 'session', operation, sessionId: SESSION_ID },
 		}),
-		{ credentials: sandboxCredentials(sandbox) },
+		{ credentials: sandboxCredentials(sandbox()) },
 	);
-	return { result, sent: requestsAfter(sandbox, start) };
+	return { result, sent: requestsAfter(sandbox(), start) };
 }
 
 function expectNoSecrets(error: unknown) {
 	const serialized = JSON.stringify(error) + JSON.stringify((error as Error).cause ?? null);
-	expect(serialized).not.toContain(sandbox.apiToken);
-	expect(String((error as Error).stack)).not.toContain(sandbox.apiToken);
+	expect(serialized).not.toContain(sandbox().apiToken);
+	expect(String((error as Error).stack)).not.toContain(sandbox().apiToken);
 }
 
 describe('Okta errors injected at the HTTP layer', () => {
@@ -67,7 +66,7 @@ describe('Okta errors injected at the HTTP layer', () => {
 	])(
 		"a %i becomes one NodeApiError with Okta's code and what to do",
 		async (status, code, summary, advice) => {
-			sandbox.injectFault({
+			sandbox().injectFault({
 				path: `/api/v1/sessions/${SESSION_ID}`,
 				status,
 				body: oktaBody(code, summary),
@@ -93,7 +92,7 @@ describe('Okta errors injected at the HTTP layer', () => {
 	);
 
 	it('an HTML 502 page becomes a readable error, not a JSON parse error', async () => {
-		sandbox.injectFault({
+		sandbox().injectFault({
 			path: `/api/v1/sessions/${SESSION_ID}`,
 			status: 502,
 			body: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>',
@@ -114,7 +113,7 @@ describe('Okta errors injected at the HTTP layer', () => {
 	});
 
 	it('an empty 204 labelled as JSON ends a session without a parse error', async () => {
-		sandbox.injectFault({
+		sandbox().injectFault({
 			method: 'DELETE',
 			path: `/api/v1/sessions/${SESSION_ID}`,
 			status: 204,
@@ -140,7 +139,7 @@ describe('Okta errors injected at the HTTP layer', () => {
 				name: 'Okta',
 				parameters: { resource: 'session', operation: 'get', sessionId: SESSION_ID },
 			}),
-			{ credentials: { oktaSessionsApi: { domain: url, apiToken: sandbox.apiToken } } },
+			{ credentials: { oktaSessionsApi: { domain: url, apiToken: sandbox().apiToken } } },
 		);
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
@@ -177,7 +176,7 @@ describe('Okta errors injected at the HTTP layer', () => {
 	it('a redirect to another host is not followed, so the token stays with the org', async () => {
 		const elsewhere = await startSandbox();
 		try {
-			sandbox.injectFault({
+			sandbox().injectFault({
 				path: `/api/v1/sessions/${SESSION_ID}`,
 				status: 302,
 				headers: { Location: `${elsewhere.url}/api/v1/sessions/${SESSION_ID}` },
@@ -196,14 +195,14 @@ describe('Okta errors injected at the HTTP layer', () => {
 	});
 
 	it("a read-only admin token gets Okta's 403 when ending a session", async () => {
-		const session = await openSession(sandbox, 'alice.anderson@example.com');
+		const session = await openSession(sandbox(), 'alice.anderson@example.com');
 
 		const result = await runWorkflow(
 			oktaWorkflow({
 				name: 'Okta',
 				parameters: { resource: 'session', operation: 'end', sessionId: String(session.id) },
 			}),
-			{ credentials: sandboxCredentials(sandbox, sandbox.readOnlyApiToken) },
+			{ credentials: sandboxCredentials(sandbox(), sandbox().readOnlyApiToken) },
 		);
 
 		expect(result.error).toBeInstanceOf(NodeApiError);

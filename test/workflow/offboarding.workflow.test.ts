@@ -1,7 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox } from '../../sandbox';
-import type { Sandbox } from '../../sandbox';
 import { runWorkflow } from '../harness';
 import {
 	oktaWorkflow,
@@ -9,15 +7,10 @@ import {
 	requestsAfter,
 	sandboxCredentials,
 	sessionStatus,
+	useSandbox,
 } from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 function endAllByLogin(authentication: 'apiToken' | 'oAuth2' = 'oAuth2') {
 	return oktaWorkflow({
@@ -37,19 +30,19 @@ function endAllByLogin(authentication: 'apiToken' | 'oAuth2' = 'oAuth2') {
 describe('Offboarding: End All Sessions', () => {
 	it('ends every session of each user and revokes their tokens', async () => {
 		const bob = [
-			await openSession(sandbox, 'bob+contractor@example.com'),
-			await openSession(sandbox, 'bob+contractor@example.com'),
+			await openSession(sandbox(), 'bob+contractor@example.com'),
+			await openSession(sandbox(), 'bob+contractor@example.com'),
 		];
-		const carmen = await openSession(sandbox, 'carmen.castillo@example.com');
-		const bystander = await openSession(sandbox, 'alice.anderson@example.com');
-		const start = sandbox.requests.length;
+		const carmen = await openSession(sandbox(), 'carmen.castillo@example.com');
+		const bystander = await openSession(sandbox(), 'alice.anderson@example.com');
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(endAllByLogin(), {
 			inputItems: [
 				{ login: 'bob+contractor@example.com' },
 				{ login: 'carmen.castillo@example.com' },
 			],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(result.jsonOf('End All Sessions')).toEqual([
@@ -69,10 +62,12 @@ describe('Offboarding: End All Sessions', () => {
 			},
 		]);
 		for (const session of [...bob, carmen]) {
-			expect(await sessionStatus(sandbox, String(session.id))).toBe(404);
+			expect(await sessionStatus(sandbox(), String(session.id))).toBe(404);
 		}
-		expect(await sessionStatus(sandbox, String(bystander.id))).toBe(200);
-		const clears = sandbox.requests.slice(start).filter((r) => r.method === 'DELETE');
+		expect(await sessionStatus(sandbox(), String(bystander.id))).toBe(200);
+		const clears = sandbox()
+			.requests.slice(start)
+			.filter((r) => r.method === 'DELETE');
 		expect(clears.map((r) => [r.path, r.query])).toEqual([
 			[
 				'/api/v1/users/00ubob4contractor8k3/sessions',
@@ -86,9 +81,9 @@ describe('Offboarding: End All Sessions', () => {
 	});
 
 	it('puts error items exactly where the unknown or mismatched logins were', async () => {
-		const dmitri = await openSession(sandbox, 'dmitri.petrov@example.com');
-		const carmen = await openSession(sandbox, 'carmen.castillo@example.com');
-		const start = sandbox.requests.length;
+		const dmitri = await openSession(sandbox(), 'dmitri.petrov@example.com');
+		const carmen = await openSession(sandbox(), 'carmen.castillo@example.com');
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(endAllByLogin('apiToken'), {
 			inputItems: [
@@ -98,7 +93,7 @@ describe('Offboarding: End All Sessions', () => {
 				{ login: '' },
 				{ login: 'emeka.okafor@example.com' },
 			],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		const output = result.outputOf('End All Sessions');
@@ -113,23 +108,23 @@ describe('Offboarding: End All Sessions', () => {
 		expect(output[3].error).toBeInstanceOf(NodeOperationError);
 		expect(output[4].json).toMatchObject({ success: true, userId: '00uemeka3okafor07z4m' });
 
-		expect(await sessionStatus(sandbox, String(dmitri.id))).toBe(404);
-		expect(await sessionStatus(sandbox, String(carmen.id))).toBe(200);
-		const sent = requestsAfter(sandbox, start);
+		expect(await sessionStatus(sandbox(), String(dmitri.id))).toBe(404);
+		expect(await sessionStatus(sandbox(), String(carmen.id))).toBe(200);
+		const sent = requestsAfter(sandbox(), start);
 		expect(sent.filter((line) => line.startsWith('DELETE'))).toEqual([
 			'DELETE /api/v1/users/00udmitri6petrov05w1/sessions',
 			'DELETE /api/v1/users/00uemeka3okafor07z4m/sessions',
 		]);
 		expect(
-			sandbox.requests.some(
+			sandbox().requests.some(
 				(r) => r.method === 'DELETE' && /^\/api\/v1\/users\/[^/]+$/.test(r.path),
 			),
 		).toBe(false);
 	});
 
 	it('ends sessions by user ID without looking the user up', async () => {
-		const emeka = await openSession(sandbox, 'emeka.okafor@example.com');
-		const start = sandbox.requests.length;
+		const emeka = await openSession(sandbox(), 'emeka.okafor@example.com');
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(
 			oktaWorkflow({
@@ -142,7 +137,7 @@ describe('Offboarding: End All Sessions', () => {
 					forgetDevices: false,
 				},
 			}),
-			{ credentials: sandboxCredentials(sandbox) },
+			{ credentials: sandboxCredentials(sandbox()) },
 		);
 
 		expect(result.jsonOf('End All Sessions')[0]).toMatchObject({
@@ -150,13 +145,13 @@ describe('Offboarding: End All Sessions', () => {
 			login: null,
 			oauthTokensRevoked: false,
 		});
-		expect(requestsAfter(sandbox, start)).toEqual([
+		expect(requestsAfter(sandbox(), start)).toEqual([
 			'DELETE /api/v1/users/00uemeka3okafor07z4m/sessions',
 		]);
-		expect(sandbox.requests.at(-1)?.query).toEqual({
+		expect(sandbox().requests.at(-1)?.query).toEqual({
 			oauthTokens: 'false',
 			forgetDevices: 'false',
 		});
-		expect(await sessionStatus(sandbox, String(emeka.id))).toBe(404);
+		expect(await sessionStatus(sandbox(), String(emeka.id))).toBe(404);
 	});
 });

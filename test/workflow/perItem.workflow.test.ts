@@ -1,7 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox';
-import type { Sandbox } from '../../sandbox';
 import { runWorkflow } from '../harness';
 import {
 	oktaWorkflow,
@@ -9,22 +8,17 @@ import {
 	requestsAfter,
 	sandboxCredentials,
 	sessionStatus,
+	useSandbox,
 } from './support';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 describe('Every parameter is read for its own item', () => {
 	it('signs each item in with its own session token', async () => {
 		const tokens = [];
 		for (const login of ['alice.anderson@example.com', 'carmen.castillo@example.com']) {
-			const user = sandbox.users.find((candidate) => candidate.login === login)!;
-			tokens.push({ sessionToken: await sandbox.signIn(user.login, user.password) });
+			const user = sandbox().users.find((candidate) => candidate.login === login)!;
+			tokens.push({ sessionToken: await sandbox().signIn(user.login, user.password) });
 		}
 
 		const result = await runWorkflow(
@@ -36,7 +30,7 @@ describe('Every parameter is read for its own item', () => {
 					sessionToken: '={{ $json.sessionToken }}',
 				},
 			}),
-			{ inputItems: tokens, credentials: sandboxCredentials(sandbox) },
+			{ inputItems: tokens, credentials: sandboxCredentials(sandbox()) },
 		);
 
 		expect(result.jsonOf('Create Session').map((session) => session.login)).toEqual([
@@ -46,7 +40,7 @@ describe('Every parameter is read for its own item', () => {
 	});
 
 	it("revokes tokens per item, as each item's expression says", async () => {
-		const start = sandbox.requests.length;
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(
 			oktaWorkflow({
@@ -64,7 +58,7 @@ describe('Every parameter is read for its own item', () => {
 					{ id: '00ualice7anderson1x2', revoke: true },
 					{ id: '00ucarmen2castillo9q', revoke: false },
 				],
-				credentials: sandboxCredentials(sandbox),
+				credentials: sandboxCredentials(sandbox()),
 			},
 		);
 
@@ -72,7 +66,11 @@ describe('Every parameter is read for its own item', () => {
 			true,
 			false,
 		]);
-		expect(sandbox.requests.slice(start).map((request) => request.query)).toEqual([
+		expect(
+			sandbox()
+				.requests.slice(start)
+				.map((request) => request.query),
+		).toEqual([
 			{ oauthTokens: 'true', forgetDevices: 'false' },
 			{ oauthTokens: 'false', forgetDevices: 'true' },
 		]);
@@ -84,7 +82,7 @@ describe('Every parameter is read for its own item', () => {
 			'alice.anderson@example.com',
 			'carmen.castillo@example.com',
 		]) {
-			await openSession(sandbox, login);
+			await openSession(sandbox(), login);
 		}
 
 		const result = await runWorkflow(
@@ -103,7 +101,7 @@ describe('Every parameter is read for its own item', () => {
 					{ login: 'alice.anderson@example.com' },
 					{ login: 'carmen.castillo@example.com' },
 				],
-				credentials: sandboxCredentials(sandbox),
+				credentials: sandboxCredentials(sandbox()),
 			},
 		);
 
@@ -116,10 +114,10 @@ describe('Every parameter is read for its own item', () => {
 	});
 
 	it("applies each item's own End options", async () => {
-		const session = await openSession(sandbox, 'alice.anderson@example.com');
-		await fetch(`${sandbox.url}/api/v1/sessions/${session.id}`, {
+		const session = await openSession(sandbox(), 'alice.anderson@example.com');
+		await fetch(`${sandbox().url}/api/v1/sessions/${session.id}`, {
 			method: 'DELETE',
-			headers: { Authorization: `SSWS ${sandbox.apiToken}` },
+			headers: { Authorization: `SSWS ${sandbox().apiToken}` },
 		});
 
 		const result = await runWorkflow(
@@ -138,7 +136,7 @@ describe('Every parameter is read for its own item', () => {
 					{ sessionId: session.id, ignore: true },
 					{ sessionId: session.id, ignore: false },
 				],
-				credentials: sandboxCredentials(sandbox),
+				credentials: sandboxCredentials(sandbox()),
 			},
 		);
 
@@ -148,8 +146,8 @@ describe('Every parameter is read for its own item', () => {
 	});
 
 	it("uses each item's own authentication", async () => {
-		const session = await openSession(sandbox, 'alice.anderson@example.com');
-		const start = sandbox.requests.length;
+		const session = await openSession(sandbox(), 'alice.anderson@example.com');
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(
 			oktaWorkflow({
@@ -163,12 +161,12 @@ describe('Every parameter is read for its own item', () => {
 			}),
 			{
 				inputItems: [{ auth: 'apiToken' }, { auth: 'oAuth2' }],
-				credentials: sandboxCredentials(sandbox),
+				credentials: sandboxCredentials(sandbox()),
 			},
 		);
 
 		expect(result.error).toBeUndefined();
-		const sent = sandbox.requests.slice(start);
+		const sent = sandbox().requests.slice(start);
 		expect(sent.map((request) => request.path)).toEqual([
 			`/api/v1/sessions/${session.id}`,
 			'/oauth2/v1/token',
@@ -181,16 +179,16 @@ describe('Every parameter is read for its own item', () => {
 
 describe('What people paste is cleaned up', () => {
 	it('trims IDs and logins that came with spaces or line breaks', async () => {
-		const session = await openSession(sandbox, 'alice.anderson@example.com');
-		const dmitri = await openSession(sandbox, 'dmitri.petrov@example.com');
-		const start = sandbox.requests.length;
+		const session = await openSession(sandbox(), 'alice.anderson@example.com');
+		const dmitri = await openSession(sandbox(), 'dmitri.petrov@example.com');
+		const start = sandbox().requests.length;
 
 		const get = await runWorkflow(
 			oktaWorkflow({
 				name: 'Get Session',
 				parameters: { resource: 'session', operation: 'get', sessionId: `  ${session.id}\n` },
 			}),
-			{ credentials: sandboxCredentials(sandbox) },
+			{ credentials: sandboxCredentials(sandbox()) },
 		);
 		const endAll = await runWorkflow(
 			oktaWorkflow({
@@ -201,42 +199,42 @@ describe('What people paste is cleaned up', () => {
 					user: { __rl: true, mode: 'login', value: ' dmitri.petrov@example.com\n' },
 				},
 			}),
-			{ credentials: sandboxCredentials(sandbox) },
+			{ credentials: sandboxCredentials(sandbox()) },
 		);
 
 		expect(get.jsonOf('Get Session')[0].id).toBe(session.id);
 		expect(endAll.jsonOf('End All Sessions')[0].login).toBe('dmitri.petrov@example.com');
-		expect(requestsAfter(sandbox, start)).toEqual([
+		expect(requestsAfter(sandbox(), start)).toEqual([
 			`GET /api/v1/sessions/${session.id}`,
 			'GET /api/v1/users/dmitri.petrov%40example.com',
 			'DELETE /api/v1/users/00udmitri6petrov05w1/sessions',
 		]);
-		expect(await sessionStatus(sandbox, String(dmitri.id))).toBe(404);
+		expect(await sessionStatus(sandbox(), String(dmitri.id))).toBe(404);
 	});
 
 	it.each([
 		['with the SSWS prefix', (token: string) => `SSWS ${token}`],
 		['with spaces and a line break', (token: string) => `  ${token}\n`],
 	])('sends a pasted API token %s as a clean SSWS header', async (_, paste) => {
-		const session = await openSession(sandbox, 'alice.anderson@example.com');
-		const start = sandbox.requests.length;
+		const session = await openSession(sandbox(), 'alice.anderson@example.com');
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(
 			oktaWorkflow({
 				name: 'Get Session',
 				parameters: { resource: 'session', operation: 'get', sessionId: String(session.id) },
 			}),
-			{ credentials: sandboxCredentials(sandbox, paste(sandbox.apiToken)) },
+			{ credentials: sandboxCredentials(sandbox(), paste(sandbox().apiToken)) },
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(sandbox.requests[start].headers.authorization).toBe(`SSWS ${sandbox.apiToken}`);
+		expect(sandbox().requests[start].headers.authorization).toBe(`SSWS ${sandbox().apiToken}`);
 	});
 
 	it('asks for the default scopes when the Scopes field is empty, enough for every operation', async () => {
-		const credentials = sandboxCredentials(sandbox);
+		const credentials = sandboxCredentials(sandbox());
 		credentials.oktaSessionsOAuth2Api = { ...credentials.oktaSessionsOAuth2Api, scopes: '' };
-		const start = sandbox.requests.length;
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(
 			oktaWorkflow(
@@ -264,7 +262,9 @@ describe('What people paste is cleaned up', () => {
 		);
 
 		expect(result.error).toBeUndefined();
-		const tokenRequest = sandbox.requests.slice(start).find((r) => r.path === '/oauth2/v1/token');
+		const tokenRequest = sandbox()
+			.requests.slice(start)
+			.find((r) => r.path === '/oauth2/v1/token');
 		expect(
 			String((tokenRequest?.body as { scope?: string }).scope)
 				.split(' ')
@@ -278,9 +278,9 @@ describe('What people paste is cleaned up', () => {
 
 describe('Guards proven against the sandbox', () => {
 	it('removes secrets that come back inside an Okta error', async () => {
-		const alice = sandbox.users[0];
-		const sessionToken = await sandbox.signIn(alice.login, alice.password);
-		sandbox.injectFault({
+		const alice = sandbox().users[0];
+		const sessionToken = await sandbox().signIn(alice.login, alice.password);
+		sandbox().injectFault({
 			path: '/api/v1/sessions',
 			status: 400,
 			headers: { 'Content-Type': 'application/json' },
@@ -288,7 +288,7 @@ describe('Guards proven against the sandbox', () => {
 				errorCode: 'E0000001',
 				errorSummary: `Api validation failed: sessionToken ${sessionToken}`,
 				errorId: 'oaeEcho',
-				errorCauses: [{ errorSummary: `Authorization: SSWS ${sandbox.apiToken}` }],
+				errorCauses: [{ errorSummary: `Authorization: SSWS ${sandbox().apiToken}` }],
 			}),
 		});
 
@@ -297,20 +297,20 @@ describe('Guards proven against the sandbox', () => {
 				name: 'Create Session',
 				parameters: { resource: 'session', operation: 'create', sessionToken },
 			}),
-			{ credentials: sandboxCredentials(sandbox) },
+			{ credentials: sandboxCredentials(sandbox()) },
 		);
 
 		const serialized = JSON.stringify(result.error) + String(result.error?.message);
 		expect(result.error?.message).toContain('[redacted]');
 		expect(serialized).not.toContain(sessionToken);
-		expect(serialized).not.toContain(sandbox.apiToken);
+		expect(serialized).not.toContain(sandbox().apiToken);
 	});
 
 	it('does not follow a next link to another host, which receives nothing', async () => {
 		const elsewhere = await startSandbox();
 		try {
-			await openSession(sandbox, 'alice.anderson@example.com');
-			sandbox.injectFault({
+			await openSession(sandbox(), 'alice.anderson@example.com');
+			sandbox().injectFault({
 				path: '/api/v1/logs',
 				status: 200,
 				headers: {
@@ -325,7 +325,7 @@ describe('Guards proven against the sandbox', () => {
 					name: 'Session Events',
 					parameters: { resource: 'sessionEvent', operation: 'getMany', returnAll: true },
 				}),
-				{ credentials: sandboxCredentials(sandbox) },
+				{ credentials: sandboxCredentials(sandbox()) },
 			);
 
 			expect(result.error).toBeInstanceOf(NodeApiError);
@@ -347,7 +347,7 @@ describe('Guards proven against the sandbox', () => {
 					returnAll: true,
 				},
 			}),
-			{ credentials: sandboxCredentials(sandbox) },
+			{ credentials: sandboxCredentials(sandbox()) },
 		);
 
 		expect(result.error).toBeUndefined();

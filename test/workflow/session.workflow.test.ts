@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox';
-import type { Sandbox } from '../../sandbox';
 import { CredentialStore, runWorkflow } from '../harness';
 import type { WorkflowJson } from '../harness';
 import {
@@ -13,19 +12,14 @@ import {
 	requestsAfter,
 	sandboxCredentials,
 	sessionStatus,
+	useSandbox,
 } from './support';
 
 const lifecycle = JSON.parse(
 	readFileSync(resolve(__dirname, '../../examples/session-lifecycle.json'), 'utf8'),
 ) as WorkflowJson;
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = useSandbox();
 
 function getSessions(onError?: 'continueRegularOutput' | 'continueErrorOutput') {
 	return oktaWorkflow({
@@ -37,14 +31,14 @@ function getSessions(onError?: 'continueRegularOutput' | 'continueErrorOutput') 
 
 describe("The session lifecycle example, through n8n's engine against the sandbox", () => {
 	it('creates, reads, refreshes and ends a session, then finds it gone', async () => {
-		const alice = sandbox.users[0];
-		const sessionToken = await sandbox.signIn(alice.login, alice.password);
-		const start = sandbox.requests.length;
+		const alice = sandbox().users[0];
+		const sessionToken = await sandbox().signIn(alice.login, alice.password);
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(lifecycle, {
 			startAt: 'Create Session',
 			inputItems: [{ sessionToken }],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(result.error).toBeUndefined();
@@ -57,26 +51,26 @@ describe("The session lifecycle example, through n8n's engine against the sandbo
 		expect(result.jsonOf('Confirm Session Is Gone')).toEqual([
 			{ sessionId: created.id, active: false },
 		]);
-		expect(requestsAfter(sandbox, start)).toEqual([
+		expect(requestsAfter(sandbox(), start)).toEqual([
 			'POST /api/v1/sessions',
 			`GET /api/v1/sessions/${created.id}`,
 			`POST /api/v1/sessions/${created.id}/lifecycle/refresh`,
 			`DELETE /api/v1/sessions/${created.id}`,
 			`GET /api/v1/sessions/${created.id}`,
 		]);
-		expect(await sessionStatus(sandbox, String(created.id))).toBe(404);
+		expect(await sessionStatus(sandbox(), String(created.id))).toBe(404);
 	});
 
 	it('sends the API token the way the credential defines it', async () => {
-		const session = await openSession(sandbox, 'alice.anderson@example.com');
-		const start = sandbox.requests.length;
+		const session = await openSession(sandbox(), 'alice.anderson@example.com');
+		const start = sandbox().requests.length;
 
 		await runWorkflow(getSessions(), {
 			inputItems: [{ sessionId: session.id }],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
-		expect(sandbox.requests[start].headers.authorization).toBe(`SSWS ${sandbox.apiToken}`);
+		expect(sandbox().requests[start].headers.authorization).toBe(`SSWS ${sandbox().apiToken}`);
 	});
 
 	it('refreshing moves the expiry later', async () => {
@@ -105,8 +99,8 @@ describe("The session lifecycle example, through n8n's engine against the sandbo
 	});
 
 	it('fails Create with a session token that was already used', async () => {
-		const alice = sandbox.users[0];
-		const sessionToken = await sandbox.signIn(alice.login, alice.password);
+		const alice = sandbox().users[0];
+		const sessionToken = await sandbox().signIn(alice.login, alice.password);
 		const workflow = oktaWorkflow({
 			name: 'Create Session',
 			parameters: {
@@ -117,12 +111,12 @@ describe("The session lifecycle example, through n8n's engine against the sandbo
 		});
 		await runWorkflow(workflow, {
 			inputItems: [{ sessionToken }],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		const second = await runWorkflow(workflow, {
 			inputItems: [{ sessionToken }],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(second.error).toBeInstanceOf(NodeApiError);
@@ -133,8 +127,8 @@ describe("The session lifecycle example, through n8n's engine against the sandbo
 
 describe('Items: one output per input, in order, linked, with On Error → Continue', () => {
 	async function threeItems() {
-		const first = await openSession(sandbox, 'alice.anderson@example.com');
-		const third = await openSession(sandbox, 'carmen.castillo@example.com');
+		const first = await openSession(sandbox(), 'alice.anderson@example.com');
+		const third = await openSession(sandbox(), 'carmen.castillo@example.com');
 		return [
 			{ sessionId: first.id },
 			{ sessionId: '102doesNotExist0000000' },
@@ -148,7 +142,7 @@ describe('Items: one output per input, in order, linked, with On Error → Conti
 
 		const result = await runWorkflow(getSessions(), {
 			inputItems: ok,
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(result.jsonOf('Get Session').map((session) => session.id)).toEqual(
@@ -165,7 +159,7 @@ describe('Items: one output per input, in order, linked, with On Error → Conti
 
 		const result = await runWorkflow(getSessions('continueRegularOutput'), {
 			inputItems: items,
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		const output = result.outputOf('Get Session');
@@ -183,7 +177,7 @@ describe('Items: one output per input, in order, linked, with On Error → Conti
 
 		const result = await runWorkflow(getSessions('continueErrorOutput'), {
 			inputItems: items,
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(result.jsonOf('Get Session').map((session) => session.id)).toEqual([
@@ -201,7 +195,7 @@ describe('Items: one output per input, in order, linked, with On Error → Conti
 
 		const result = await runWorkflow(getSessions(), {
 			inputItems: items,
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(result.error).toBeInstanceOf(NodeApiError);
@@ -209,17 +203,17 @@ describe('Items: one output per input, in order, linked, with On Error → Conti
 	});
 
 	it('refuses a bad ID before any request, naming the item', async () => {
-		const start = sandbox.requests.length;
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(getSessions(), {
 			inputItems: [{ sessionId: '../users/00ualice7anderson1x2' }],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error?.message).toContain('Session ID');
 		expect((result.error as NodeOperationError).context.itemIndex).toBe(0);
-		expect(sandbox.requests.length).toBe(start);
+		expect(sandbox().requests.length).toBe(start);
 	});
 });
 
@@ -237,10 +231,10 @@ describe('The OAuth 2.0 service-app credential', () => {
 	}
 
 	it('gets one access token with a signed assertion and reuses it for every item', async () => {
-		const a = await openSession(sandbox, 'alice.anderson@example.com');
-		const b = await openSession(sandbox, 'emeka.okafor@example.com');
-		const credentials = new CredentialStore(sandboxCredentials(sandbox));
-		const start = sandbox.requests.length;
+		const a = await openSession(sandbox(), 'alice.anderson@example.com');
+		const b = await openSession(sandbox(), 'emeka.okafor@example.com');
+		const credentials = new CredentialStore(sandboxCredentials(sandbox()));
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(oauthGet(), {
 			inputItems: [{ sessionId: a.id }, { sessionId: b.id }],
@@ -249,7 +243,7 @@ describe('The OAuth 2.0 service-app credential', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.jsonOf('Get Session').map((s) => s.id)).toEqual([a.id, b.id]);
-		const sent = sandbox.requests.slice(start);
+		const sent = sandbox().requests.slice(start);
 		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'POST /oauth2/v1/token',
 			`GET /api/v1/sessions/${a.id}`,
@@ -260,10 +254,10 @@ describe('The OAuth 2.0 service-app credential', () => {
 	});
 
 	it('fetches a new access token when Okta answers 401 and sends the request again', async () => {
-		const a = await openSession(sandbox, 'alice.anderson@example.com');
-		const credentials = new CredentialStore(sandboxCredentials(sandbox));
+		const a = await openSession(sandbox(), 'alice.anderson@example.com');
+		const credentials = new CredentialStore(sandboxCredentials(sandbox()));
 		await runWorkflow(oauthGet(), { inputItems: [{ sessionId: a.id }], credentials });
-		sandbox.injectFault({
+		sandbox().injectFault({
 			method: 'GET',
 			path: `/api/v1/sessions/${a.id}`,
 			status: 401,
@@ -288,9 +282,9 @@ describe('The OAuth 2.0 service-app credential', () => {
 	});
 
 	it('waits out a rate-limited token request and then gets the token', async () => {
-		const a = await openSession(sandbox, 'alice.anderson@example.com');
+		const a = await openSession(sandbox(), 'alice.anderson@example.com');
 		const now = new Date();
-		sandbox.injectFault({
+		sandbox().injectFault({
 			method: 'POST',
 			path: '/oauth2/v1/token',
 			status: 429,
@@ -305,15 +299,15 @@ describe('The OAuth 2.0 service-app credential', () => {
 				errorSummary: 'API call exceeded rate limit due to too many requests.',
 			}),
 		});
-		const start = sandbox.requests.length;
+		const start = sandbox().requests.length;
 
 		const result = await runWorkflow(oauthGet(), {
 			inputItems: [{ sessionId: a.id }],
-			credentials: sandboxCredentials(sandbox),
+			credentials: sandboxCredentials(sandbox()),
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(requestsAfter(sandbox, start)).toEqual([
+		expect(requestsAfter(sandbox(), start)).toEqual([
 			'POST /oauth2/v1/token',
 			'POST /oauth2/v1/token',
 			`GET /api/v1/sessions/${a.id}`,
@@ -321,8 +315,8 @@ describe('The OAuth 2.0 service-app credential', () => {
 	});
 
 	it("keeps Okta's details when the 401 persists after a fresh token", async () => {
-		const a = await openSession(sandbox, 'alice.anderson@example.com');
-		sandbox.injectFault({
+		const a = await openSession(sandbox(), 'alice.anderson@example.com');
+		sandbox().injectFault({
 			method: 'GET',
 			path: `/api/v1/sessions/${a.id}`,
 			status: 401,
@@ -335,7 +329,7 @@ describe('The OAuth 2.0 service-app credential', () => {
 				errorCauses: [],
 			}),
 		});
-		const credentials = new CredentialStore(sandboxCredentials(sandbox));
+		const credentials = new CredentialStore(sandboxCredentials(sandbox()));
 
 		const result = await runWorkflow(oauthGet(), {
 			inputItems: [{ sessionId: a.id }],
@@ -354,7 +348,7 @@ describe('The OAuth 2.0 service-app credential', () => {
 	it('explains a private key that Okta does not accept, without showing the key', async () => {
 		const other = await startSandbox();
 		try {
-			const wrongKey = { ...sandboxCredentials(sandbox) };
+			const wrongKey = { ...sandboxCredentials(sandbox()) };
 			wrongKey.oktaSessionsOAuth2Api = {
 				...wrongKey.oktaSessionsOAuth2Api,
 				privateKey: other.serviceApp.privateKeyPem,

@@ -1,6 +1,7 @@
 import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
 import type { WorkflowJson } from '../harness';
 
 export const NODE_TYPE = 'n8n-nodes-okta-sessions.oktaSessions';
@@ -87,4 +88,21 @@ export async function sessionStatus(sandbox: Sandbox, sessionId: string): Promis
 /** What the node sent: every recorded request except the test's own set-up calls. */
 export function requestsAfter(sandbox: Sandbox, start: number) {
 	return sandbox.requests.slice(start).map((request) => `${request.method} ${request.path}`);
+}
+
+/**
+ * One sandbox for a test file, back in its seeded state before every test. Returns a getter, since the
+ * sandbox only exists once the file's tests start.
+ */
+export function useSandbox(options?: SandboxOptions): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox(options);
+	});
+	afterAll(async () => await sandbox?.close());
+	beforeEach(() => sandbox?.reset());
+	return () => {
+		if (!sandbox) throw new Error('The sandbox is not running yet');
+		return sandbox;
+	};
 }
